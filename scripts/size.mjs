@@ -1,0 +1,48 @@
+/**
+ * Prints raw / gzip / brotli bytes of each browser bundle and fails when a
+ * budget is exceeded. Budgets are brotli bytes, as the README states them.
+ *   node scripts/size.mjs            check
+ *   node scripts/size.mjs --json     machine-readable
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+export const BUDGETS = {
+  // What every visitor pays, in <head>, before anything else.
+  'dist/samtycke.js': 6 * 1024,
+};
+
+export function measure(file) {
+  const bytes = readFileSync(file);
+  return {
+    file,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const FILES = ['dist/samtycke.js', 'dist/samtycke-ui.js', 'dist/esm/index.js', 'dist/esm/ui.js'];
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = FILES.filter((file) => existsSync(file)).map(measure);
+  if (rows.length === 0) {
+    console.error('No bundles in dist/: run `npm run build` first.');
+    process.exit(1);
+  }
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(rows, null, 2));
+  } else {
+    const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+    console.log(`${'bundle'.padEnd(24)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}${'budget'.padStart(11)}`);
+    for (const row of rows) {
+      const budget = BUDGETS[row.file];
+      console.log(`${row.file.padEnd(24)}${kb(row.raw).padStart(11)}${kb(row.gzip).padStart(11)}${kb(row.brotli).padStart(11)}${(budget ? kb(budget) : '-').padStart(11)}`);
+    }
+  }
+  const over = rows.filter((row) => BUDGETS[row.file] && row.brotli > BUDGETS[row.file]);
+  for (const row of over) console.error(`Over budget: ${row.file} is ${row.brotli} B brotli, budget ${BUDGETS[row.file]} B.`);
+  const missing = Object.keys(BUDGETS).filter((file) => !existsSync(file));
+  for (const file of missing) console.error(`Missing bundle with a budget: ${file}`);
+  process.exit(over.length || missing.length ? 1 : 0);
+}

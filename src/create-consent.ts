@@ -1,0 +1,23 @@
+import { configSchema, type ConfigInput } from './schema.js';
+import { toConfigError } from './config-error.js';
+import { configHash, normalizeConfig } from './config.js';
+import { startConsent, type Consent, type ConsentOptions } from './consent.js';
+
+export interface CreateConsentOptions extends ConsentOptions {
+  /** The config's source text, when it came from JSON in the page. */
+  configText?: string;
+}
+
+/**
+ * Validates the config and reads the stored decision.
+ * Throws `ConfigError` listing every problem when the config is invalid.
+ *
+ * @example
+ * const consent = createConsent({ revision: '2026-11-01', policyUrl: '/privacy', categories: [{ id: 'analytics' }] });
+ * if (consent.has('analytics')) loadAnalytics();
+ */
+export function createConsent(input: ConfigInput, options: CreateConsentOptions = {}): Consent {
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) throw toConfigError(parsed.error.issues, configSchema);
+  return startConsent(normalizeConfig(parsed.data), configHash(options.configText ?? JSON.stringify(input)), options);
+}

@@ -1,0 +1,64 @@
+import type { Consent, ConsentState } from './consent.js';
+import type { Config } from './config.js';
+import { ConsentChangeEvent, type ConsentEventMap } from './events.js';
+
+const NO_CONFIG: Config = { revision: '', policyUrl: '', retention: 0, cookie: { name: 'samtycke', path: '/', sameSite: 'Lax' }, categories: [] };
+const UNDECIDED: ConsentState = { decided: false, choices: {}, consentId: null, decidedAt: null, expiresAt: null, revision: '', gpc: false };
+
+type AnyListener = (value: never) => void;
+
+/**
+ * A consent object that stands in while the config is being validated (the
+ * validator arrives with the lazily loaded chunk). Until then it grants
+ * nothing and refuses decisions; afterwards it forwards everything to the
+ * real one, including listeners registered early. With `resolve` never
+ * called (a broken config) it stays a safe "no consent" forever.
+ */
+export function createDeferredConsent(): { consent: Consent; resolve(real: Consent): void } {
+  let real: Consent | null = null;
+  const early: [keyof ConsentEventMap, AnyListener][] = [];
+  const waiting: (() => void)[] = [];
+
+  const consent: Consent = {
+    get config() {
+      return real?.config ?? NO_CONFIG;
+    },
+    get state() {
+      return real?.state ?? UNDECIDED;
+    },
+    has: (id) => real?.has(id) ?? false,
+    when: (id) => (real ? real.when(id) : new Promise<void>((resolve) => waiting.push(() => real!.when(id).then(resolve)))),
+    on(name, listener) {
+      if (real) return real.on(name, listener);
+      const entry: [keyof ConsentEventMap, AnyListener] = [name, listener as AnyListener];
+      early.push(entry);
+      let off: (() => void) | null = null;
+      waiting.push(() => (off = real!.on(name, listener)));
+      return () => {
+        early.splice(early.indexOf(entry), 1);
+        off?.();
+      };
+    },
+    acceptAll: (context) => real?.acceptAll(context) ?? false,
+    rejectAll: (context) => real?.rejectAll(context) ?? false,
+    set: (choices, context) => real?.set(choices, context) ?? false,
+    withdraw: (context) => real?.withdraw(context) ?? false,
+    dismiss: (context) => real?.dismiss(context) ?? false,
+    showPreferences: () => real?.showPreferences(),
+    showBanner: () => real?.showBanner(),
+    destroy: () => real?.destroy(),
+  };
+
+  return {
+    consent,
+    resolve(target) {
+      real = target;
+      for (const attach of waiting.splice(0)) attach();
+      // Early change listeners have not seen the stored decision yet.
+      if (target.state.decided) {
+        for (const [name, listener] of early) if (name === 'change') (listener as (state: ConsentState) => void)(target.state);
+        document.dispatchEvent(new ConsentChangeEvent(target.state));
+      }
+    },
+  };
+}

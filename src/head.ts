@@ -1,0 +1,72 @@
+/**
+ * The script-tag entry (`dist/samtycke.js`), the first script in `<head>`.
+ * It exposes `window.samtycke` synchronously and never imports Lit or zod:
+ *
+ * - Returning visitor, config text unchanged since the decision: the stored
+ *   decision applies at once, nothing else is downloaded.
+ * - Otherwise: a stand-in that grants nothing is exposed, and the chunk with
+ *   the validator and the banner is fetched; it takes over when it arrives.
+ */
+import { startConsent, type Consent } from './consent.js';
+import { configHash, normalizeConfig } from './config.js';
+import { ConfigError } from './config-error.js';
+import { createDeferredConsent } from './deferred-consent.js';
+import { readDecision } from './storage/decision-cookie.js';
+import { createChunkLoader, showUiOnDemand } from './ui-loader.js';
+import type { ConfigInput } from './schema.js';
+
+declare global {
+  interface Window {
+    samtycke?: Consent;
+  }
+}
+
+function readConfigText(): { text: string; input: unknown } {
+  const element = document.getElementById('samtycke-config');
+  if (!element) throw new ConfigError([{ path: '', code: 'missing', message: 'no <script type="application/json" id="samtycke-config"> before the samtycke script' }]);
+  const text = element.textContent ?? '';
+  try {
+    return { text, input: JSON.parse(text) };
+  } catch (error) {
+    throw new ConfigError([{ path: '', code: 'invalid_json', message: `the config is not valid JSON (${(error as Error).message})` }]);
+  }
+}
+
+/** The config, when this exact text was validated when the stored decision was made. */
+function trustedConfig(text: string, input: unknown) {
+  try {
+    const name = (input as { cookie?: { name?: unknown } }).cookie?.name;
+    const stored = readDecision({ name: typeof name === 'string' ? name : 'samtycke', path: '/', sameSite: 'Lax' });
+    return stored?.h === configHash(text) ? normalizeConfig(input as ConfigInput) : null;
+  } catch {
+    return null;
+  }
+}
+
+function start(scriptSrc: string): Consent {
+  const chunk = createChunkLoader(scriptSrc);
+  const deferred = createDeferredConsent();
+  let consent = deferred.consent;
+  try {
+    const { text, input } = readConfigText();
+    const config = trustedConfig(text, input);
+    if (config) {
+      consent = startConsent(config, configHash(text));
+    } else {
+      chunk
+        .load()
+        .then((ui) => deferred.resolve(ui.createConsent(input, { configText: text })))
+        // A broken config (or an unreachable chunk) must be loud for the site owner and grant nothing.
+        .catch((error: unknown) => console.error(error));
+    }
+  } catch (error) {
+    console.error(error);
+  }
+  showUiOnDemand(consent, chunk);
+  return consent;
+}
+
+// Loaded twice (a copy-paste in a template): keep the first instance.
+if (!window.samtycke) {
+  window.samtycke = start((document.currentScript as HTMLScriptElement | null)?.src ?? location.href);
+}

@@ -1,0 +1,182 @@
+/**
+ * The config schema. `ConfigInput` is inferred from it; `config.ts` fills in
+ * the defaults. The schema validates only: it has no defaults or transforms,
+ * so the head bundle can apply the same defaults without loading zod.
+ *
+ * The schema is where the rules are enforced by construction (RULES.md):
+ * a pre-ticked purpose, a renewal period over 13 months or an ambiguous id
+ * is refused with a message, not silently "fixed".
+ */
+import * as z from 'zod/mini';
+
+import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, retentionDays } from './retention.js';
+
+/** Cross-field checks run even when a field failed, so every problem is reported at once. */
+const RUN_ALWAYS = { when: () => true };
+
+type Loose = { [key: string]: unknown };
+const isLoose = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
+const looseArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+const identifier = z.string().check(
+  z.regex(/^[a-z][a-z0-9_-]{0,39}$/, 'must start with a lowercase letter and use only a-z, 0-9, "-" or "_" (at most 40 characters)'),
+);
+
+/** A text, or a text per locale: `"Analytics"` or `{ "en": "Analytics", "sv": "Statistik" }`. */
+const localText = z.union([
+  z.string().check(z.maxLength(2000)),
+  z.record(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "sv-SE"')), z.string().check(z.maxLength(2000))),
+]);
+
+const hostPattern = z.string().check(
+  z.regex(/^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i, 'must be a host name such as "www.example.com" or "*.example.com"'),
+);
+
+const namePattern = z.string().check(z.regex(/^[^\s;,=]{1,200}$/, 'must be a cookie or storage key name, optionally with * as a wildcard'));
+
+const cookieEntry = z.union([
+  namePattern,
+  z.strictObject({
+    name: namePattern,
+    lifetime: z.optional(z.string().check(z.maxLength(100))),
+    purpose: z.optional(localText),
+    thirdParty: z.optional(z.boolean()),
+  }),
+]);
+
+/** Hosts that are analytics or advertising by nature and can never be "strictly necessary" (R34). */
+const TRACKING_HOSTS = /(^|\.)(google-analytics\.com|googletagmanager\.com|doubleclick\.net|googleadservices\.com|facebook\.(com|net)|connect\.facebook\.net|hotjar\.com|clarity\.ms|bat\.bing\.com|tiktok\.com|linkedin\.com|snapchat\.com|criteo\.(com|net)|matomo\.cloud|segment\.(io|com)|mixpanel\.com|amplitude\.com)$/i;
+
+const service = z.strictObject({
+  id: identifier,
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  provider: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  purpose: z.optional(localText),
+  description: z.optional(localText),
+  hosts: z.optional(z.array(hostPattern)),
+  cookies: z.optional(z.array(cookieEntry)),
+  storage: z.optional(z.array(namePattern)),
+  retention: z.optional(z.string().check(z.maxLength(100))),
+  policyUrl: z.optional(z.string().check(z.maxLength(2048))),
+  country: z.optional(z.string().check(z.maxLength(100))),
+  transfer: z.optional(z.string().check(z.maxLength(500))),
+  dataSent: z.optional(localText),
+  justification: z.optional(z.string().check(z.maxLength(1000))),
+});
+
+const category = z
+  .strictObject({
+    id: identifier,
+    necessary: z.optional(z.boolean()),
+    default: z.optional(z.boolean()),
+    label: z.optional(localText),
+    description: z.optional(localText),
+    justification: z.optional(z.string().check(z.maxLength(1000))),
+    services: z.optional(z.array(service)),
+  })
+  .check(z.superRefine(checkCategory, RUN_ALWAYS));
+
+function checkCategory(cat: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): void {
+  if (!isLoose(cat)) return;
+  const id = String(cat.id);
+  if (cat.default === true && cat.necessary !== true) {
+    ctx.issues.push({
+      code: 'custom',
+      input: cat.default,
+      path: ['default'],
+      message: `category "${id}" cannot be granted by default: only strictly necessary categories may start on (no pre-ticked boxes, RULES R09)`,
+    });
+  }
+  if (cat.necessary !== true) return;
+  looseArray(cat.services).forEach((svc, i) => {
+    if (!isLoose(svc)) return;
+    const tracker = looseArray(svc.hosts).find((host) => typeof host === 'string' && TRACKING_HOSTS.test(host.replace(/^\*\./, '')));
+    if (tracker) {
+      ctx.issues.push({
+        code: 'custom',
+        input: tracker,
+        path: ['services', i, 'hosts'],
+        message: `"${String(tracker)}" is an analytics or advertising host and cannot be strictly necessary; move service "${String(svc.id)}" to a consent category (RULES R34)`,
+      });
+    }
+    if (!svc.justification && !cat.justification) {
+      ctx.issues.push({
+        code: 'custom',
+        input: svc,
+        path: ['services', i, 'justification'],
+        message: `service "${String(svc.id)}" is in a strictly necessary category and must say why it is strictly necessary (RULES R34)`,
+      });
+    }
+  });
+}
+
+/** "6m", "182d", "182 days" or a number of days; at most 13 months. */
+const retention = z
+  .union([
+    z.number().check(z.int('must be a whole number of days')),
+    z.string().check(z.regex(/^\s*\d{1,4}\s*(d|days?|m|months?)\s*$/i, 'must be a number of days, or a text such as "182d" or "6m"')),
+  ])
+  .check(
+    z.refine((value: number | string) => retentionDays(value) >= 1, 'must be at least 1 day'),
+    z.refine(
+      (value: number | string) => retentionDays(value) <= MAX_RETENTION_DAYS,
+      `must be at most 13 months (${MAX_RETENTION_DAYS} days); the default is 6 months (${DEFAULT_RETENTION_DAYS} days) (RULES R21)`,
+    ),
+  );
+
+const cookieOptions = z.strictObject({
+  name: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must use only letters, digits, "-" or "_"'))),
+  domain: z.optional(z.string().check(z.regex(/^\.?([a-z0-9-]+\.)+[a-z0-9-]+$/i, 'must be a domain such as "example.com"'))),
+  path: z.optional(z.string().check(z.regex(/^\/[^\s;]*$/, 'must start with "/"'))),
+  sameSite: z.optional(z.enum(['Lax', 'Strict'])),
+});
+
+const collectorOptions = z.strictObject({
+  endpoint: z.string().check(z.regex(/^(https?:\/\/|\/)[^\s]*$/, 'must be an http(s) URL or a path starting with "/"')),
+});
+
+export const configSchema = z
+  .strictObject({
+    revision: z.string().check(z.minLength(1), z.maxLength(64)),
+    policyUrl: z.string().check(z.minLength(1), z.maxLength(2048)),
+    controller: z.optional(z.string().check(z.maxLength(200))),
+    retention: z.optional(retention),
+    language: z.optional(z.string().check(z.maxLength(35))),
+    texts: z.optional(z.record(z.string(), z.record(z.string(), z.string().check(z.maxLength(4000))))),
+    cookie: z.optional(cookieOptions),
+    collector: z.optional(collectorOptions),
+    categories: z.array(category).check(z.minLength(1, 'needs at least one category')),
+  })
+  .check(z.superRefine(checkUniqueIds, RUN_ALWAYS));
+
+function checkUniqueIds(config: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): void {
+  if (!isLoose(config)) return;
+  const seen = new Map<string, string>();
+  looseArray(config.categories).forEach((cat, ci) => {
+    if (!isLoose(cat)) return;
+    claimId(seen, cat.id, 'category', ['categories', ci, 'id'], ctx);
+    looseArray(cat.services).forEach((svc, si) => {
+      if (isLoose(svc)) claimId(seen, svc.id, 'service', ['categories', ci, 'services', si, 'id'], ctx);
+    });
+  });
+}
+
+/** Category and service ids share one namespace: `data-category` / `data-service` and the API must not be ambiguous. */
+function claimId(
+  seen: Map<string, string>,
+  id: unknown,
+  kind: string,
+  path: (string | number)[],
+  ctx: { issues: z.core.$ZodRawIssue[] },
+): void {
+  if (typeof id !== 'string') return;
+  const previous = seen.get(id);
+  if (previous) {
+    ctx.issues.push({ code: 'custom', input: id, path, message: `duplicate id "${id}": already used by a ${previous}; ids must be unique` });
+  } else {
+    seen.set(id, kind);
+  }
+}
+
+/** What the site gives: JSON in the page, or an object in code. */
+export type ConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,83 @@
+import Cookies from 'js-cookie';
+import type { Config } from '../config.js';
+import { warn } from '../dev.js';
+
+/**
+ * The decision cookie, kept minimal (R22). Its documented shape:
+ * `{ v: 1, id: <random UUID>, r: <config revision>, t: <decided at, ms since epoch>,
+ *    c: { <category id>: 0 | 1 }, h: <fingerprint of the config text> }`.
+ * No e-mail, no IP, nothing about the device.
+ */
+export interface StoredDecision {
+  readonly v: 1;
+  readonly id: string;
+  readonly r: string;
+  readonly t: number;
+  readonly c: Readonly<Record<string, 0 | 1>>;
+  readonly h: string;
+}
+
+/** A real decision cookie is about 150 bytes; anything far larger is not ours. */
+const MAX_COOKIE_LENGTH = 2048;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/;
+
+type CookieOptions = Config['cookie'];
+
+/**
+ * The schema of the cookie, checked on every read. It is hand-written rather
+ * than zod because it runs on every page view of every visitor, in the head.
+ * Anything that does not match exactly is `null`: no consent (R23).
+ */
+export function parseStoredDecision(raw: string): StoredDecision | null {
+  if (raw.length > MAX_COOKIE_LENGTH) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value) || Object.keys(value).sort().join() !== 'c,h,id,r,t,v') return null;
+  const { v, id, r, t, c, h } = value;
+  const valid =
+    v === 1 &&
+    typeof id === 'string' && UUID.test(id) &&
+    typeof r === 'string' && r.length > 0 && r.length <= 64 &&
+    Number.isSafeInteger(t) && (t as number) > 0 &&
+    typeof h === 'string' && /^[0-9a-z]{1,8}$/.test(h) &&
+    isRecord(c) && Object.entries(c).every(([key, flag]) => CATEGORY_ID.test(key) && (flag === 0 || flag === 1));
+  return valid ? (value as unknown as StoredDecision) : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads the stored decision; missing, corrupt, forged or oversized is `null`. Never throws. */
+export function readDecision(options: CookieOptions): StoredDecision | null {
+  const raw = Cookies.get(options.name);
+  if (raw === undefined) return null;
+  const decision = parseStoredDecision(raw);
+  if (!decision) warn('corrupt-cookie', `the "${options.name}" cookie is not a valid decision and is ignored`);
+  return decision;
+}
+
+/** Writes the decision as a first-party cookie that lives exactly as long as the decision (R22). */
+export function writeDecision(decision: StoredDecision, options: CookieOptions, retentionDays: number): void {
+  Cookies.set(options.name, JSON.stringify(decision), attributes(options, retentionDays));
+}
+
+export function eraseDecision(options: CookieOptions): void {
+  Cookies.remove(options.name, attributes(options));
+}
+
+function attributes(options: CookieOptions, days?: number): Cookies.CookieAttributes {
+  return {
+    path: options.path,
+    sameSite: options.sameSite,
+    secure: location.protocol === 'https:',
+    ...(options.domain ? { domain: options.domain } : {}),
+    // Max-Age rather than Expires: it does not depend on the visitor's clock.
+    ...(days ? { 'max-age': String(Math.round(days * 86400)) } : {}),
+  };
+}
