@@ -1,0 +1,145 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createCollector } from '../collector/collector.js';
+import { readEnvOptions } from '../collector/env-options.js';
+import { exportLines } from '../collector/export-format.js';
+import { DEFAULT_SQLITE_PATH, openStore } from '../collector/open-store.js';
+import type { ProofStore } from '../collector/proof-store.js';
+import { applyRetention } from '../collector/retention.js';
+import { verifyChain } from '../collector/verify-chain.js';
+import { UsageError, parseArgs } from './args.js';
+
+const USAGE = `Usage: samtycke <command> [options]
+
+Commands:
+  serve    Run the proof collector        [--port 8787] [--host 127.0.0.1] [--db ${DEFAULT_SQLITE_PATH}]
+  verify   Recompute the hash chain        [--db …]   exit 0 = intact, 1 = broken
+  export   Write records of a period       [--db …] [--from ISO] [--to ISO] [--format ndjson|csv] [--out file]
+  retain   Delete records past retention   [--db …] [--months 19]
+
+Environment:
+  DATABASE_URL=postgres://…   use PostgreSQL instead of the SQLite file
+  SAMTYCKE_ADMIN_TOKEN        bearer token for the read endpoints (unset: reads disabled)
+  SAMTYCKE_CORS_ORIGINS       comma-separated origins allowed to post proofs
+  SAMTYCKE_IP_MODE            none (default) | truncate (/24, /48)
+  SAMTYCKE_TRUST_PROXY        1 to take the client address from X-Forwarded-For
+  SAMTYCKE_RATE_BURST, SAMTYCKE_RATE_PER_SECOND   per-client rate limit (default 60, 10; 0 = off)
+  SAMTYCKE_RETENTION_MONTHS   months records are kept after receipt (default 19)
+`;
+
+async function withStore<T>(db: string | undefined, work: (store: ProofStore) => Promise<T>): Promise<T> {
+  const env = readEnvOptions();
+  const store = await openStore({ databaseUrl: env.databaseUrl, sqlitePath: db });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function parsePort(value: string | undefined): number {
+  const port = Number(value ?? '8787');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${value}"`);
+  return port;
+}
+
+async function serve(flags: Map<string, string>): Promise<number> {
+  const env = readEnvOptions();
+  const port = parsePort(flags.get('port'));
+  const store = await openStore({ databaseUrl: env.databaseUrl, sqlitePath: flags.get('db') });
+  const collector = createCollector({ store, ...env });
+  const bound = await collector.start(port, flags.get('host') ?? '127.0.0.1');
+  const where = env.databaseUrl ? 'PostgreSQL' : (flags.get('db') ?? DEFAULT_SQLITE_PATH);
+  process.stdout.write(`samtycke collector listening on http://${flags.get('host') ?? '127.0.0.1'}:${bound} (${store.kind}: ${where})\n`);
+  if (!env.adminToken) process.stdout.write('read endpoints disabled: SAMTYCKE_ADMIN_TOKEN is not set\n');
+  const signal = await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+  process.stdout.write(`received ${String(signal[0] ?? 'signal')}, closing\n`);
+  await collector.close();
+  await store.close();
+  return 0;
+}
+
+async function verify(flags: Map<string, string>): Promise<number> {
+  return withStore(flags.get('db'), async (store) => {
+    const result = await verifyChain(store);
+    if (result.ok) {
+      const from = result.fromSeq > 0 ? ` (from the retention anchor after row ${result.fromSeq})` : '';
+      process.stdout.write(`OK: ${result.count} records, chain intact${from}; head row ${result.headSeq}; ${result.texts} texts\n`);
+      return 0;
+    }
+    const which = result.recordId ? `row ${result.seq} (record ${result.recordId})` : `row ${result.seq}`;
+    process.stdout.write(`BROKEN at ${which}: ${result.reason}; ${result.count} rows before it are intact\n`);
+    return 1;
+  });
+}
+
+async function exportCommand(flags: Map<string, string>): Promise<number> {
+  const format = flags.get('format') ?? 'ndjson';
+  if (format !== 'ndjson' && format !== 'csv') throw new UsageError('--format must be ndjson or csv');
+  const date = (name: string, fallback: string): string => {
+    const value = flags.get(name);
+    if (value === undefined) return fallback;
+    const time = Date.parse(value);
+    if (Number.isNaN(time)) throw new UsageError(`--${name} must be an ISO-8601 date, got "${value}"`);
+    return new Date(time).toISOString();
+  };
+  const from = date('from', '0000-01-01T00:00:00.000Z');
+  const to = date('to', '9999-12-31T23:59:59.999Z');
+  const outPath = flags.get('out');
+  const out = outPath ? createWriteStream(outPath) : process.stdout;
+  return withStore(flags.get('db'), async (store) => {
+    for await (const chunk of exportLines((after, limit) => store.readPeriod(from, to, after, limit), format)) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    if (outPath) {
+      out.end();
+      await once(out, 'finish');
+    }
+    return 0;
+  });
+}
+
+async function retain(flags: Map<string, string>): Promise<number> {
+  const months = Number(flags.get('months') ?? readEnvOptions().retentionMonths);
+  if (!Number.isFinite(months) || months <= 0) throw new UsageError('--months must be a positive number');
+  return withStore(flags.get('db'), async (store) => {
+    const result = await applyRetention(store, months);
+    process.stdout.write(
+      result.deleted > 0
+        ? `deleted ${result.deleted} records; chain anchored after row ${result.anchor?.seq}\n`
+        : 'nothing to delete\n',
+    );
+    return 0;
+  });
+}
+
+/** Runs the `samtycke` command line and resolves with the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const { flags } = parseArgs(rest, ['port', 'host', 'db', 'from', 'to', 'format', 'out', 'months']);
+    if (!command || command === 'help' || command === '--help' || flags.has('help')) {
+      process.stdout.write(USAGE);
+      return command ? 0 : 2;
+    }
+    switch (command) {
+      case 'serve':
+        return await serve(flags);
+      case 'verify':
+        return await verify(flags);
+      case 'export':
+        return await exportCommand(flags);
+      case 'retain':
+        return await retain(flags);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`samtycke: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    process.stderr.write(`samtycke: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

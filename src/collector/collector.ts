@@ -1,0 +1,221 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { assertAdmin } from './admin-auth.js';
+import { renderNotFoundPage, renderProofPage, renderRecentPage } from './admin-page.js';
+import { clientAddress, truncateIp } from './client-address.js';
+import { corsHeaders, preflightHeaders } from './cors.js';
+import { exportLines, toExportObject } from './export-format.js';
+import { HttpError, sendError, sendHtml, sendJson } from './http-response.js';
+import { prepareProofs } from './prepare-proof.js';
+import { parseProofBody } from './proof-record.js';
+import type { ProofStore } from './proof-store.js';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { DEFAULT_BODY_LIMIT, assertJsonContentType, parseJson, readBody } from './read-body.js';
+import { DEFAULT_RETENTION_MONTHS, scheduleRetention } from './retention.js';
+
+export interface CollectorOptions {
+  store: ProofStore;
+  /** Bearer token for the read endpoints; unset disables them (403). */
+  adminToken?: string | undefined;
+  /** Origins allowed to post proofs cross-origin; "*" allows any. */
+  corsOrigins?: readonly string[];
+  /** `none` (default) stores no client address; `truncate` stores its /24 or /48 network. */
+  ipMode?: 'none' | 'truncate';
+  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
+  trustProxy?: boolean;
+  /** Largest accepted body in bytes (default 256 KB). */
+  bodyLimit?: number;
+  /** Per-client token bucket; `false` turns it off. Default: 60 burst, 10 per second. */
+  rateLimit?: RateLimitOptions | false;
+  /** Months after receipt a record is kept (default 19 = 6 months consent + 13). */
+  retentionMonths?: number;
+  /** How often the retention job runs; 0 turns it off (default: every 6 hours). */
+  retentionIntervalMs?: number;
+  /** Where operational messages go (default: stderr). */
+  log?: (message: string) => void;
+}
+
+export interface Collector {
+  readonly server: Server;
+  /** The request listener, to mount in another Node server. */
+  readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Listens and resolves with the bound port. */
+  start(port?: number, host?: string): Promise<number>;
+  /** Stops accepting requests and the retention job; the store stays open. */
+  close(): Promise<void>;
+}
+
+const RECENT_LIMIT = 50;
+const CONSENT_LIMIT = 1000;
+
+function parseDateParam(url: URL, name: string, fallback: string): string {
+  const value = url.searchParams.get(name);
+  if (value === null || value === '') return fallback;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new HttpError(400, 'invalid_query', `${name} must be an ISO-8601 date, got "${value}"`);
+  return new Date(time).toISOString();
+}
+
+/**
+ * Creates the proof collector: `POST /v1/proofs` to store records, token-guarded reads,
+ * and the retention job. Nothing a client sends can crash it: every failure is an answer.
+ *
+ * @example
+ * const store = await openStore({ sqlitePath: './.data/proofs.sqlite' });
+ * const collector = createCollector({ store, corsOrigins: ['https://shop.example'] });
+ * await collector.start(8787);
+ */
+export function createCollector(options: CollectorOptions): Collector {
+  const store = options.store;
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const corsOrigins = options.corsOrigins ?? [];
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { capacity: 60, refillPerSecond: 10 });
+  let stopRetention: (() => void) | undefined;
+
+  async function postProofs(req: IncomingMessage, res: ServerResponse, address: string): Promise<void> {
+    const cors = corsHeaders(req, corsOrigins);
+    try {
+      assertJsonContentType(req);
+      const parsed = parseProofBody(parseJson(await readBody(req, bodyLimit)));
+      if (!parsed.ok) {
+        const status = parsed.error === 'batch_too_large' ? 413 : 400;
+        throw new HttpError(status, parsed.error, parsed.message, {}, { issues: parsed.issues });
+      }
+      const network = options.ipMode === 'truncate' ? truncateIp(address) : null;
+      const { proofs, texts } = prepareProofs(parsed.records, network);
+      let result;
+      try {
+        result = await store.append(proofs, texts, new Date().toISOString());
+      } catch (error) {
+        log(`samtycke: storing proofs failed: ${(error as Error).message}`);
+        throw new HttpError(503, 'storage_unavailable', 'the proofs could not be stored; retry later', { 'retry-after': '5' });
+      }
+      sendJson(res, 200, { stored: proofs.map((proof) => proof.recordId), duplicates: result.duplicates }, cors);
+    } catch (error) {
+      if (error instanceof HttpError) throw new HttpError(error.status, error.code, error.message, { ...cors, ...error.headers }, error.details);
+      throw error;
+    }
+  }
+
+  async function getProofs(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    assertAdmin(req, options.adminToken, false);
+    const consentId = url.searchParams.get('consentId');
+    const recordId = url.searchParams.get('recordId');
+    if (!consentId && !recordId) throw new HttpError(400, 'invalid_query', 'give consentId or recordId');
+    const rows = consentId
+      ? await store.findByConsentId(consentId, CONSENT_LIMIT)
+      : [await store.findByRecordId(recordId!)].filter((row) => row !== undefined);
+    sendJson(res, 200, { proofs: rows.map(toExportObject) });
+  }
+
+  async function getExport(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    assertAdmin(req, options.adminToken, false);
+    const format = url.searchParams.get('format') ?? 'ndjson';
+    if (format !== 'ndjson' && format !== 'csv') throw new HttpError(400, 'invalid_query', 'format must be ndjson or csv');
+    const from = parseDateParam(url, 'from', '0000-01-01T00:00:00.000Z');
+    const to = parseDateParam(url, 'to', '9999-12-31T23:59:59.999Z');
+    const lines = exportLines((after, limit) => store.readPeriod(from, to, after, limit), format);
+    // Read the first page before sending headers, so a storage error is still a clean 503.
+    const first = await lines.next();
+    res.writeHead(200, {
+      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      'content-disposition': `attachment; filename="proofs.${format}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    if (!first.done) res.write(first.value);
+    for await (const chunk of lines) {
+      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+    }
+    res.end();
+  }
+
+  async function getAdmin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    assertAdmin(req, options.adminToken, true);
+    if (path === '/admin' || path === '/admin/') {
+      const [rows, total] = await Promise.all([store.listRecent(RECENT_LIMIT), store.count()]);
+      sendHtml(res, 200, renderRecentPage(rows, total));
+      return;
+    }
+    const recordId = decodeURIComponent(path.slice('/admin/proofs/'.length));
+    const row = await store.findByRecordId(recordId);
+    if (!row) {
+      sendHtml(res, 404, renderNotFoundPage(recordId));
+      return;
+    }
+    const textHash = (JSON.parse(row.content) as { textHash?: string }).textHash;
+    sendHtml(res, 200, renderProofPage(row, textHash ? await store.getText(textHash) : undefined));
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://collector.invalid');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    if (path === '/healthz') return sendJson(res, 200, { ok: true });
+    const address = clientAddress(req, options.trustProxy ?? false);
+    const wait = limiter?.take(address) ?? 0;
+    if (wait > 0) throw new HttpError(429, 'rate_limited', `too many requests; retry in ${wait} s`, { 'retry-after': String(wait) });
+
+    if (path === '/v1/proofs') {
+      if (method === 'OPTIONS') {
+        res.writeHead(204, preflightHeaders(req, corsOrigins));
+        res.end();
+        return;
+      }
+      if (method === 'POST') return postProofs(req, res, address);
+      if (method === 'GET') return getProofs(req, res, url);
+      throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, { allow: 'GET, POST, OPTIONS' });
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, { allow: 'GET' });
+    }
+    if (path === '/v1/export') return getExport(req, res, url);
+    if (path === '/admin' || path === '/admin/' || path.startsWith('/admin/proofs/')) return getAdmin(req, res, path);
+    throw new HttpError(404, 'not_found', `no route for ${path}`);
+  }
+
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    route(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        sendError(res, error);
+      } else {
+        log(`samtycke: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+        sendError(res, new HttpError(500, 'internal_error', 'internal error'));
+      }
+      // Whatever is left of a refused body is not worth reading.
+      if (!req.complete) req.resume();
+    });
+  };
+
+  const server = createServer(handler);
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return {
+    server,
+    handler,
+    start(port = 8787, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const interval = options.retentionIntervalMs ?? 6 * 60 * 60 * 1000;
+          if (interval > 0) {
+            stopRetention = scheduleRetention(store, options.retentionMonths ?? DEFAULT_RETENTION_MONTHS, interval, log);
+          }
+          resolve((server.address() as AddressInfo).port);
+        });
+      });
+    },
+    close() {
+      stopRetention?.();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,361 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createCollector } from '../../dist/collector/collector/collector.js';
+import { prepareProofs } from '../../dist/collector/collector/prepare-proof.js';
+import { applyRetention } from '../../dist/collector/collector/retention.js';
+import { verifyChain } from '../../dist/collector/collector/verify-chain.js';
+import { BACKENDS } from './helpers/backends.mjs';
+import { TEXT, makeRecord, post, runCli, sha256 } from './helpers/fixtures.mjs';
+
+const TOKEN = 'test-admin-token';
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+for (const backend of BACKENDS) {
+  describe(`collector API on ${backend.name}`, { skip: backend.skip }, () => {
+    let db;
+    let collector;
+    let base;
+
+    before(async () => {
+      db = await backend.create();
+      collector = createCollector({
+        store: db.store,
+        adminToken: TOKEN,
+        corsOrigins: ['https://shop.example'],
+        rateLimit: false,
+        retentionIntervalMs: 0,
+        log: () => {},
+      });
+      base = `http://127.0.0.1:${await collector.start(0)}`;
+    });
+    after(async () => {
+      await collector?.close();
+      await db?.dispose();
+    });
+
+    async function start(options) {
+      const extra = createCollector({ store: db.store, retentionIntervalMs: 0, log: () => {}, ...options });
+      const port = await extra.start(0);
+      return { base: `http://127.0.0.1:${port}`, close: () => extra.close() };
+    }
+
+    test('stores one record and answers with its id after commit', async () => {
+      const record = makeRecord({ text: TEXT });
+      const response = await post(base, record);
+      assert.equal(response.status, 200, response.text);
+      assert.deepEqual(response.body.stored, [record.recordId]);
+      const row = await db.store.findByRecordId(record.recordId);
+      assert.ok(row, 'row is in the store');
+      assert.equal(JSON.parse(row.content).text, undefined, 'the text is not repeated in the row');
+      assert.equal(await db.store.getText(record.textHash), TEXT);
+    });
+
+    test('accepts an array and {records}, and is idempotent by recordId', async () => {
+      const a = makeRecord();
+      const b = makeRecord();
+      const before = await db.store.count();
+      assert.deepEqual((await post(base, [a, b])).body.stored, [a.recordId, b.recordId]);
+      const again = await post(base, { records: [b, a, a] });
+      assert.equal(again.status, 200);
+      assert.deepEqual(again.body.stored, [b.recordId, a.recordId]);
+      assert.deepEqual(again.body.duplicates.sort(), [a.recordId, b.recordId].sort());
+      assert.equal(await db.store.count(), before + 2, 'no second copy');
+    });
+
+    test('stores each distinct text once', async () => {
+      const text = `Cookie text ${Math.random()}`;
+      const records = [1, 2, 3].map(() => makeRecord({ text, textHash: sha256(text) }));
+      assert.equal((await post(base, records)).status, 200);
+      const rows = await db.sql(`SELECT COUNT(*) AS n FROM samtycke_texts WHERE text_hash = '${sha256(text)}'`);
+      assert.equal(Number(rows[0].n), 1);
+    });
+
+    const invalid = [
+      ['an unknown field, named in the message', { trackingId: 'x' }, /unknown field: trackingId/],
+      ['a recordId that is not a uuid', { recordId: 'abc' }, /recordId: Invalid UUID/],
+      ['an unknown action', { action: 'maybe' }, /action: Invalid option/],
+      ['a non-boolean choice', { choices: { analytics: 'yes' } }, /choices\.analytics: Invalid input: expected boolean/],
+      ['an uppercase textHash', { textHash: sha256('x').toUpperCase() }, /textHash/],
+      ['a text that does not match textHash', { text: 'another text' }, /sha256\(text\) does not equal textHash/],
+      ['a page with a query string', { page: 'https://shop.example/?utm=1' }, /page: Invalid page/],
+      ['a page that is not a URL', { page: '/relative/path' }, /page: Invalid page/],
+      ['a local-time timestamp', { timestamp: '2026-01-01T10:00:00+02:00' }, /timestamp/],
+      ['a revision over 64 characters', { revision: 'r'.repeat(65) }, /revision/],
+      ['an e-mail address in a field', { control: 'mail anna.svensson@example.se' }, /control: looks like an e-mail address/],
+      ['an IPv4 address in the page', { page: 'https://shop.example/u/192.168.10.20' }, /page: looks like an IP address/],
+      ['an IPv6 address in a key', { choices: { '2001:db8::1': true } }, /looks like an IP address/],
+      ['a missing field', { gpc: undefined }, /gpc: Invalid input: expected boolean/],
+    ];
+    for (const [name, overrides, message] of invalid) {
+      test(`refuses ${name} with 400`, async () => {
+        const response = await post(base, makeRecord(overrides));
+        assert.equal(response.status, 400, response.text);
+        assert.equal(response.body.error, 'invalid_record');
+        assert.match(response.body.message, message);
+        assert.ok(response.body.issues.length > 0);
+      });
+    }
+
+    test('refuses a whole batch when one record is invalid, naming its index', async () => {
+      const good = makeRecord();
+      const response = await post(base, [good, makeRecord({ extra: 1 })]);
+      assert.equal(response.status, 400);
+      assert.match(response.body.message, /record 1: unknown field: extra/);
+      assert.equal(await db.store.findByRecordId(good.recordId), undefined);
+    });
+
+    test('refuses bodies that are not records', async () => {
+      assert.equal((await post(base, [])).status, 400);
+      assert.equal((await post(base, 'just a string')).status, 400);
+      assert.equal((await post(base, { records: 'nope' })).status, 400);
+      assert.equal((await post(base, null)).status, 400);
+    });
+
+    test('refuses more than 100 records in a batch', async () => {
+      const response = await post(base, Array.from({ length: 101 }, () => makeRecord()));
+      assert.equal(response.status, 413);
+      assert.equal(response.body.error, 'batch_too_large');
+    });
+
+    test('malformed JSON → 400, wrong content type → 415, text/plain (sendBeacon) accepted', async () => {
+      const broken = await post(base, '{"recordId":', { raw: true });
+      assert.equal(broken.status, 400);
+      assert.equal(broken.body.error, 'malformed_json');
+      const form = await post(base, 'a=b', { raw: true, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.equal(form.status, 415);
+      const record = makeRecord();
+      const beacon = await post(base, record, { headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+      assert.equal(beacon.status, 200);
+    });
+
+    test('bodies over 256 KB → 413 and the service keeps answering', async () => {
+      const huge = JSON.stringify([makeRecord({ control: 'x'.repeat(300 * 1024) })]);
+      const response = await post(base, huge, { raw: true }).catch((error) => ({ status: `network error ${error.message}` }));
+      assert.equal(response.status, 413);
+      assert.equal((await post(base, makeRecord())).status, 200);
+    });
+
+    test('CORS: allow-listed origin gets headers, others are refused', async () => {
+      const preflight = await fetch(`${base}/v1/proofs`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://shop.example');
+      assert.match(preflight.headers.get('access-control-allow-methods'), /POST/);
+      assert.match(preflight.headers.get('access-control-allow-headers'), /content-type/);
+
+      const badPreflight = await fetch(`${base}/v1/proofs`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
+      assert.equal(badPreflight.status, 403);
+      assert.equal(badPreflight.headers.get('access-control-allow-origin'), null);
+
+      const allowed = await post(base, makeRecord(), { headers: { origin: 'https://shop.example' } });
+      assert.equal(allowed.status, 200);
+      assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
+      const refused = makeRecord();
+      const denied = await post(base, refused, { headers: { origin: 'https://evil.example' } });
+      assert.equal(denied.status, 403);
+      assert.equal(await db.store.findByRecordId(refused.recordId), undefined);
+    });
+
+    test('rate limit per client → 429 with Retry-After', async () => {
+      const limited = await start({ rateLimit: { capacity: 3, refillPerSecond: 0.1 } });
+      try {
+        const statuses = [];
+        let last;
+        for (let i = 0; i < 5; i += 1) {
+          last = await post(limited.base, makeRecord());
+          statuses.push(last.status);
+        }
+        assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+        assert.ok(Number(last.headers.get('retry-after')) >= 1);
+        assert.equal(last.body.error, 'rate_limited');
+      } finally {
+        await limited.close();
+      }
+    });
+
+    test('reads need the bearer token; without a configured token they are disabled', async () => {
+      const record = makeRecord();
+      await post(base, record);
+      const url = `${base}/v1/proofs?consentId=${record.consentId}`;
+      assert.equal((await fetch(url)).status, 401);
+      assert.equal((await fetch(url, { headers: { authorization: 'Bearer wrong' } })).status, 401);
+      const ok = await fetch(url, { headers: auth });
+      assert.equal(ok.status, 200);
+      const body = await ok.json();
+      assert.equal(body.proofs.length, 1);
+      assert.equal(body.proofs[0].recordId, record.recordId);
+      assert.match(body.proofs[0].chainHash, /^[0-9a-f]{64}$/);
+
+      const noToken = await start({ adminToken: undefined });
+      try {
+        const disabled = await fetch(`${noToken.base}/v1/proofs?consentId=${record.consentId}`, { headers: auth });
+        assert.equal(disabled.status, 403);
+        assert.equal((await fetch(`${noToken.base}/admin`, { headers: auth })).status, 403);
+      } finally {
+        await noToken.close();
+      }
+    });
+
+    test('admin pages list decisions and show one with its text, escaped', async () => {
+      const hostileText = 'Banner <script>alert(1)</script> & "quotes"';
+      const record = makeRecord({ control: '<img src=x onerror=alert(1)>', text: hostileText, textHash: sha256(hostileText) });
+      assert.equal((await post(base, record)).status, 200);
+      assert.equal((await fetch(`${base}/admin`)).status, 401);
+      const basic = { authorization: `Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}` };
+      const list = await fetch(`${base}/admin`, { headers: basic });
+      assert.equal(list.status, 200);
+      assert.match(list.headers.get('content-security-policy'), /default-src 'none'/);
+      assert.ok((await list.text()).includes(record.recordId));
+      const page = await fetch(`${base}/admin/proofs/${record.recordId}`, { headers: auth });
+      assert.equal(page.status, 200);
+      const html = await page.text();
+      assert.ok(!html.includes('<script>alert'), 'text is escaped');
+      assert.ok(!html.includes('<img src=x'), 'fields are escaped');
+      assert.ok(html.includes('Banner &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;quotes&#34;'));
+      assert.equal((await fetch(`${base}/admin/proofs/nope`, { headers: auth })).status, 404);
+    });
+
+    test('exports a period as NDJSON and CSV', async () => {
+      const inside = makeRecord({ timestamp: '2025-03-10T12:00:00.000Z', control: 'a,"b"' });
+      const outside = makeRecord({ timestamp: '2025-05-01T00:00:00Z' });
+      assert.equal((await post(base, [inside, outside])).status, 200);
+      const query = 'from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z';
+      const ndjson = await fetch(`${base}/v1/export?${query}&format=ndjson`, { headers: auth });
+      assert.equal(ndjson.status, 200);
+      assert.match(ndjson.headers.get('content-type'), /ndjson/);
+      const lines = (await ndjson.text()).trim().split('\n').map((line) => JSON.parse(line));
+      assert.deepEqual(lines.map((line) => line.recordId), [inside.recordId]);
+      assert.equal(lines[0].control, 'a,"b"');
+
+      const csv = await fetch(`${base}/v1/export?${query}&format=csv`, { headers: auth });
+      const rows = (await csv.text()).trim().split('\r\n');
+      assert.equal(rows.length, 2);
+      assert.match(rows[0], /^seq,recordId,consentId,timestamp,action,choices/);
+      assert.ok(rows[1].includes(inside.recordId));
+      assert.ok(rows[1].includes('"a,""b"""'), 'fields with commas and quotes are quoted');
+      assert.equal((await fetch(`${base}/v1/export?format=xml`, { headers: auth })).status, 400);
+      assert.equal((await fetch(`${base}/v1/export?from=yesterday`, { headers: auth })).status, 400);
+      assert.equal((await fetch(`${base}/v1/export`)).status, 401);
+    });
+
+    test('unknown routes and methods get 404/405 JSON', async () => {
+      assert.equal((await fetch(`${base}/nope`)).status, 404);
+      assert.equal((await fetch(`${base}/v1/proofs`, { method: 'DELETE' })).status, 405);
+    });
+
+    test('IP mode truncate stores only the network', async () => {
+      const truncating = await start({ ipMode: 'truncate', adminToken: TOKEN });
+      try {
+        const record = makeRecord();
+        assert.equal((await post(truncating.base, record)).status, 200);
+        const row = await db.store.findByRecordId(record.recordId);
+        assert.equal(row.clientIp, '127.0.0.0/24');
+      } finally {
+        await truncating.close();
+      }
+      const plain = makeRecord();
+      await post(base, plain);
+      assert.equal((await db.store.findByRecordId(plain.recordId)).clientIp, null);
+    });
+
+    test('verify: intact chain is OK; the log refuses updates', async () => {
+      const result = await verifyChain(db.store);
+      assert.equal(result.ok, true, result.reason);
+      assert.equal(result.count, await db.store.count());
+      const cli = await runCli(['verify', ...db.cliArgs], db.env);
+      assert.equal(cli.code, 0, cli.stdout + cli.stderr);
+      assert.match(cli.stdout, new RegExp(`^OK: ${result.count} records`));
+      await assert.rejects(db.sql(`UPDATE samtycke_proofs SET action = 'reject' WHERE seq = 1`), /append-only/);
+    });
+  });
+
+  describe(`chain, tampering and retention on ${backend.name}`, { skip: backend.skip }, () => {
+    let db;
+    let collector;
+    let base;
+    before(async () => {
+      db = await backend.create();
+      collector = createCollector({ store: db.store, rateLimit: false, retentionIntervalMs: 0, log: () => {} });
+      base = `http://127.0.0.1:${await collector.start(0)}`;
+    });
+    after(async () => {
+      await collector?.close();
+      await db?.dispose();
+    });
+
+    const disableTrigger =
+      backend.name === 'sqlite'
+        ? 'DROP TRIGGER IF EXISTS samtycke_proofs_append_only'
+        : 'ALTER TABLE samtycke_proofs DISABLE TRIGGER samtycke_proofs_append_only';
+
+    test('retention deletes old records, anchors the cut, and verify stays OK', async () => {
+      const old = [1, 2, 3, 4].map(() => makeRecord({ timestamp: '2023-01-01T00:00:00.000Z' }));
+      const prepared = prepareProofs(old, null);
+      await db.store.append(prepared.proofs, prepared.texts, '2023-01-01T00:00:05.000Z');
+      const fresh = [1, 2, 3].map(() => makeRecord());
+      assert.equal((await post(base, fresh)).status, 200);
+
+      const result = await applyRetention(db.store, 19);
+      assert.equal(result.deleted, 4);
+      assert.equal(result.anchor.seq, 4);
+      for (const record of old) assert.equal(await db.store.findByRecordId(record.recordId), undefined);
+      for (const record of fresh) assert.ok(await db.store.findByRecordId(record.recordId));
+
+      const verified = await verifyChain(db.store);
+      assert.equal(verified.ok, true, verified.reason);
+      assert.equal(verified.count, 3);
+      assert.equal(verified.fromSeq, 4);
+      assert.equal((await applyRetention(db.store, 19)).deleted, 0, 'nothing more is due');
+
+      assert.equal((await post(base, [makeRecord(), makeRecord()])).status, 200);
+      const cli = await runCli(['verify', ...db.cliArgs], db.env);
+      assert.equal(cli.code, 0, cli.stdout + cli.stderr);
+      assert.match(cli.stdout, /OK: 5 records, chain intact \(from the retention anchor after row 4\)/);
+    });
+
+    test('tampering with one row makes verify name that row', async () => {
+      const rows = await db.store.readChain(0, 100);
+      const target = rows[2];
+      await db.sql(disableTrigger);
+      await db.sql(`UPDATE samtycke_proofs SET content = replace(content, '"analytics":true', '"analytics":false') WHERE seq = ${target.seq}`);
+      const cli = await runCli(['verify', ...db.cliArgs], db.env);
+      assert.equal(cli.code, 1, cli.stdout + cli.stderr);
+      assert.match(cli.stdout, new RegExp(`BROKEN at row ${target.seq} \\(record ${target.recordId}\\): content does not match its contentHash`));
+
+      // Opening the store re-arms the append-only trigger, so the attacker disables it again.
+      // Rewriting the content hash to match still breaks the chain at that row.
+      await db.sql(disableTrigger);
+      const content = (await db.sql(`SELECT content FROM samtycke_proofs WHERE seq = ${target.seq}`))[0].content;
+      await db.sql(`UPDATE samtycke_proofs SET content_hash = '${sha256(content)}' WHERE seq = ${target.seq}`);
+      const second = await verifyChain(db.store);
+      assert.equal(second.ok, false);
+      assert.equal(second.seq, target.seq);
+      assert.match(second.reason, /chainHash does not follow/);
+    });
+
+    test('a deleted row in the middle is named as missing', async () => {
+      const other = await backend.create();
+      try {
+        const records = [1, 2, 3, 4, 5].map(() => makeRecord());
+        const prepared = prepareProofs(records, null);
+        await other.store.append(prepared.proofs, prepared.texts, new Date().toISOString());
+        await other.sql('DELETE FROM samtycke_proofs WHERE seq = 3');
+        const result = await verifyChain(other.store);
+        assert.equal(result.ok, false);
+        assert.equal(result.seq, 3);
+        assert.match(result.reason, /row 3 is missing/);
+        await other.sql('DELETE FROM samtycke_proofs WHERE seq >= 3');
+        const truncated = await verifyChain(other.store);
+        assert.equal(truncated.ok, false);
+        assert.match(truncated.reason, /chain ends at row 2 but the recorded head is row 5/);
+      } finally {
+        await other.dispose();
+      }
+    });
+  });
+}

@@ -1,0 +1,28 @@
+// Runs the collector test suite: starts one throwaway PostgreSQL for all test files (or uses
+// SAMTYCKE_TEST_DATABASE_URL), runs `node --test` on test/collector, then stops the server.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startPostgres } from './helpers/throwaway-postgres.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const files = readdirSync(here)
+  .filter((name) => name.endsWith('.test.mjs'))
+  .map((name) => `${here}${name}`);
+
+const postgres = await startPostgres();
+const env = { ...process.env };
+if (postgres.skip) {
+  process.stderr.write(`\n*** PostgreSQL suite SKIPPED: ${postgres.skip} ***\n\n`);
+  env.SAMTYCKE_TEST_POSTGRES_SKIP = postgres.skip;
+} else {
+  env.SAMTYCKE_TEST_DATABASE_URL = postgres.url;
+}
+const child = spawn(process.execPath, ['--test', '--test-concurrency=2', ...process.argv.slice(2), ...files], { stdio: 'inherit', env });
+const stopOnSignal = () => child.kill('SIGTERM');
+process.once('SIGINT', stopOnSignal);
+process.once('SIGTERM', stopOnSignal);
+const [code] = await once(child, 'exit');
+await postgres.stop?.();
+process.exitCode = code ?? 1;
