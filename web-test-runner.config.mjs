@@ -2,12 +2,16 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { cdpPlugin } from './test/helpers/cdp-plugin.mjs';
 import { trackerPlugin } from './test/helpers/tracker-plugin.mjs';
+import { collectorPlugin } from './test/helpers/collector-plugin.mjs';
 
 /**
  * Browser tests run in the system Chromium (never a downloaded one).
  * Fake tracker hosts (*.test) resolve to loopback, so third-party requests are real.
  */
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+const trackers = trackerPlugin();
+const collector = collectorPlugin();
 
 export default {
   files: ['test/**/*.test.ts', '!test/collector/**'],
@@ -17,7 +21,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { DEV_MODE: 'true' } }), cdpPlugin(), trackerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { DEV_MODE: 'true' } }), cdpPlugin(), trackers, collector],
+  middleware: [trackers.middleware, collector.middleware],
   browsers: [
     chromeLauncher({
       launchOptions: {

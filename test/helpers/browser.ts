@@ -58,3 +58,12 @@ export function clearDocumentCookies(): void {
     if (name) document.cookie = `${name}=; Max-Age=0; Path=/`;
   }
 }
+
+export interface CollectedRecord {
+  recordId: string;
+  copies: number;
+  record: Record<string, unknown>;
+}
+export const collectorMode = (mode: 'up' | 'down' | 'lost-ack'): Promise<boolean> => executeServerCommand('collector-mode', { mode });
+export const collectedRecords = (): Promise<CollectedRecord[]> => executeServerCommand('collector-records');
+export const resetCollector = (): Promise<boolean> => executeServerCommand('collector-reset');

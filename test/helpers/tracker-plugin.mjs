@@ -11,8 +11,8 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 export function trackerPlugin() {
   return {
     name: 'samtycke-trackers',
-    serverStart({ app }) {
-      app.use(async (ctx, next) => {
+    // Registered as middleware in web-test-runner.config.mjs, so it runs before static files.
+    middleware: async (ctx, next) => {
         if (!ctx.path.startsWith('/tracker/')) return next();
         hits.push({ host: ctx.hostname, path: ctx.path, query: ctx.querystring, method: ctx.method, at: Date.now() });
         ctx.set('Access-Control-Allow-Origin', ctx.get('Origin') || '*');
@@ -37,7 +37,6 @@ export function trackerPlugin() {
           ctx.type = 'application/json';
           ctx.body = '{"ok":true}';
         }
-      });
     },
     async executeCommand({ command, payload }) {
       if (command === 'tracker-hits') return payload?.host ? hits.filter((hit) => hit.host === payload.host) : hits.slice();

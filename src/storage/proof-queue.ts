@@ -1,0 +1,131 @@
+import type { ProofRecord } from '../proof.js';
+
+/**
+ * Proof records wait in localStorage until the collector acknowledges them by
+ * id (R31). The decision never waits for the network; records survive a tab
+ * closing mid-send and are retried with backoff on later page loads. The
+ * collector is idempotent by record id, so sending one twice is harmless.
+ */
+interface Pending {
+  record: ProofRecord;
+  attempts: number;
+  /** Not before this time (ms since epoch). */
+  due: number;
+}
+
+export interface ProofQueue {
+  /** Stores the record first, then tries to send. */
+  enqueue(record: ProofRecord): void;
+  /** Sends what is due; resolves when the attempt is over. */
+  flush(): Promise<void>;
+  /** Records not yet acknowledged. */
+  pending(): ProofRecord[];
+}
+
+const KEY = 'samtycke:proofs';
+/** A bound, so a site whose collector is down for months cannot fill the visitor's storage. */
+const MAX_PENDING = 200;
+/** keepalive requests may carry at most 64 KiB in total. */
+const KEEPALIVE_LIMIT = 60 * 1024;
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
+
+export function createProofQueue(endpoint: string, now: () => number = Date.now): ProofQueue {
+  // Sends run one after another, so a record is never in two requests of this page at once.
+  let chain: Promise<void> = Promise.resolve();
+
+  function load(): Pending[] {
+    try {
+      const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+      return Array.isArray(parsed) ? parsed.filter((entry: Pending) => typeof entry?.record?.recordId === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  function save(entries: Pending[]): void {
+    try {
+      if (entries.length) localStorage.setItem(KEY, JSON.stringify(entries));
+      else localStorage.removeItem(KEY);
+    } catch (error) {
+      console.error('[samtycke] proof records could not be stored locally; they are sent now only', error);
+    }
+  }
+
+  function update(change: (entries: Pending[]) => Pending[]): void {
+    save(change(load()));
+  }
+
+  async function send(batch: Pending[]): Promise<void> {
+    const body = JSON.stringify({ records: batch.map((entry) => entry.record) });
+    const ids = new Set(batch.map((entry) => entry.record.recordId));
+    let acknowledged: string[] = [];
+    let permanent = false;
+    try {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        credentials: 'omit',
+        keepalive: body.length < KEEPALIVE_LIMIT,
+      });
+      if (response.ok) {
+        const answer = (await response.json()) as { stored?: string[]; duplicates?: string[] };
+        acknowledged = [...(answer.stored ?? []), ...(answer.duplicates ?? [])];
+      } else {
+        permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+        if (permanent && batch.length > 1) {
+          // One bad record refuses a whole batch: find it by sending one at a time.
+          for (const entry of batch) await send([entry]);
+          return;
+        }
+        if (permanent) console.error(`[samtycke] the collector refused proof record ${batch[0]!.record.recordId}: ${await response.text()}`);
+      }
+    } catch {
+      // Offline or unreachable: retried later.
+    }
+    update((entries) =>
+      entries
+        .filter((entry) => !acknowledged.includes(entry.record.recordId) && !(permanent && ids.has(entry.record.recordId)))
+        .map((entry) =>
+          ids.has(entry.record.recordId) ? { ...entry, attempts: entry.attempts + 1, due: now() + Math.min(2000 * 2 ** entry.attempts, MAX_BACKOFF_MS) } : entry,
+        ),
+    );
+  }
+
+  async function sendDue(): Promise<void> {
+    const due = load().filter((entry) => entry.due <= now());
+    const batches: Pending[][] = [];
+    for (const entry of due) {
+      const last = batches[batches.length - 1];
+      if (last && last.length < 50 && JSON.stringify(last).length + JSON.stringify(entry).length < KEEPALIVE_LIMIT) last.push(entry);
+      else batches.push([entry]);
+    }
+    for (const batch of batches) await send(batch);
+  }
+
+  function flush(): Promise<void> {
+    chain = chain.then(sendDue, sendDue);
+    return chain;
+  }
+
+  // Leaving the page: hand what is left to the browser. No answer comes back,
+  // so the records stay queued and the next page resends them (harmless).
+  addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'hidden') return;
+    const records = load().map((entry) => entry.record);
+    if (records.length) navigator.sendBeacon?.(endpoint, new Blob([JSON.stringify({ records: records.slice(0, 50) })], { type: 'text/plain' }));
+  });
+
+  return {
+    enqueue(record) {
+      update((entries) => {
+        const next = [...entries, { record, attempts: 0, due: 0 }];
+        if (next.length > MAX_PENDING) console.error(`[samtycke] ${next.length - MAX_PENDING} unsent proof records dropped: the collector has been unreachable too long`);
+        return next.slice(-MAX_PENDING);
+      });
+      void flush();
+    },
+    flush,
+    pending: () => load().map((entry) => entry.record),
+  };
+}

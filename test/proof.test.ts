@@ -1,0 +1,118 @@
+import { expect } from '@esm-bundle/chai';
+import { createConsent, type Consent } from '../src/index.js';
+import { clearDocumentCookies, collectedRecords, collectorMode, resetCollector, withUserGesture } from './helpers/browser.js';
+import { siteConfig } from './fixtures/config.js';
+
+const ENDPOINT = '/fake-collector/v1/proofs';
+const QUEUE_KEY = 'samtycke:proofs';
+const created: Consent[] = [];
+
+function open(): Consent {
+  const consent = createConsent(siteConfig({ collector: { endpoint: ENDPOINT } }), { autoShow: false });
+  created.push(consent);
+  return consent;
+}
+
+const queued = (): { record: { recordId: string } }[] => JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]');
+
+/** Waits until the latest consent object's queue has finished what it was doing. */
+const settled = () => created[created.length - 1]!.proof!.flush();
+
+describe('proof of consent, browser side', () => {
+  beforeEach(async () => {
+    clearDocumentCookies();
+    localStorage.removeItem(QUEUE_KEY);
+    await resetCollector();
+  });
+  afterEach(() => {
+    for (const consent of created.splice(0)) consent.destroy();
+    clearDocumentCookies();
+    localStorage.removeItem(QUEUE_KEY);
+  });
+
+  it('sends one complete, minimal record per decision (R30, R32)', async () => {
+    history.replaceState(null, '', `${location.pathname}?email=someone@example.com#frag`);
+    const consent = open();
+    await withUserGesture(() =>
+      consent.set({ analytics: true }, { layer: 'preferences', control: 'save', locale: 'sv', text: 'Vi använder kakor', textHash: 'c'.repeat(64) }),
+    );
+    await settled();
+    const [entry, ...rest] = await collectedRecords();
+    expect(rest).to.have.length(0);
+    const record = entry!.record;
+    expect(record).to.include({
+      consentId: consent.state.consentId,
+      action: 'custom',
+      revision: '2026-11-01',
+      locale: 'sv',
+      layer: 'preferences',
+      control: 'save',
+      userActivation: true,
+      gpc: false,
+      page: location.origin + location.pathname,
+      text: 'Vi använder kakor',
+      textHash: 'c'.repeat(64),
+    });
+    expect(record.choices).to.deep.equal({ necessary: true, analytics: true, marketing: false, media: false });
+    expect(new Date(record.timestamp as string).toISOString()).to.equal(record.timestamp);
+    expect(JSON.stringify(record)).not.to.match(/@|\d+\.\d+\.\d+\.\d+/);
+    expect(queued()).to.have.length(0);
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('queues the record when the collector is down, applies the decision anyway, and delivers it on the next page (R31)', async () => {
+    await collectorMode('down');
+    const consent = open();
+    consent.rejectAll();
+    expect(consent.state.decided).to.equal(true);
+    await settled();
+    expect(queued()).to.have.length(1);
+    expect(await collectedRecords()).to.have.length(0);
+
+    await collectorMode('up');
+    // The next page load: a new consent object retries what is due.
+    const stored = JSON.parse(localStorage.getItem(QUEUE_KEY)!) as { due: number }[];
+    localStorage.setItem(QUEUE_KEY, JSON.stringify(stored.map((entry) => ({ ...entry, due: 0 }))));
+    open();
+    await settled();
+    const records = await collectedRecords();
+    expect(records).to.have.length(1);
+    expect(records[0]!.record.action).to.equal('reject');
+    expect(queued()).to.have.length(0);
+  });
+
+  it('keeps a record whose acknowledgement was lost, resends it, and the collector keeps one copy', async () => {
+    await collectorMode('lost-ack');
+    open().rejectAll();
+    await settled();
+    expect(queued()).to.have.length(1);
+    await collectorMode('up');
+    const entries = queued() as unknown as { due: number }[];
+    localStorage.setItem(QUEUE_KEY, JSON.stringify(entries.map((entry) => ({ ...entry, due: 0 }))));
+    await settled();
+    const records = await collectedRecords();
+    expect(records).to.have.length(1);
+    expect(records[0]!.copies).to.equal(2);
+    expect(queued()).to.have.length(0);
+  });
+
+  it('backs off after a failure instead of hammering the collector', async () => {
+    await collectorMode('down');
+    open().rejectAll();
+    await settled();
+    const [entry] = queued() as unknown as { attempts: number; due: number }[];
+    expect(entry!.attempts).to.equal(1);
+    expect(entry!.due).to.be.greaterThan(Date.now());
+    await collectorMode('up');
+    await settled();
+    expect(await collectedRecords()).to.have.length(0);
+  });
+
+  it('survives a corrupt queue in storage', async () => {
+    localStorage.setItem(QUEUE_KEY, '{not json');
+    const consent = open();
+    consent.rejectAll();
+    await settled();
+    expect((await collectedRecords()).length).to.equal(1);
+  });
+});
