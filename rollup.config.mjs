@@ -6,6 +6,13 @@ import terser from '@rollup/plugin-terser';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
+/** zod's sources carry comments rollup cannot place and a harmless import cycle; say nothing of them. */
+function onwarn(warning, warn) {
+  if (warning.id?.includes('node_modules') || warning.ids?.every((id) => id.includes('node_modules'))) return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules'))) return;
+  warn(warning);
+}
+
 /** Compile-time constants: DEV_MODE keeps or strips the development warnings. */
 const constants = (devMode) =>
   replace({
@@ -21,6 +28,7 @@ const minify = () =>
 /** The script-tag bundle: one synchronous IIFE for <head>, without Lit. */
 const headBundle = (file, devMode) => ({
   input: 'src/head.ts',
+  onwarn,
   output: { file, format: 'iife', sourcemap: true },
   plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
 });
@@ -28,6 +36,7 @@ const headBundle = (file, devMode) => ({
 /** The chunk the head script loads on demand: validator + UI, everything bundled. */
 const uiChunk = (file, devMode) => ({
   input: 'src/ui/chunk.ts',
+  onwarn,
   output: { file, format: 'es', sourcemap: true },
   plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
 });
@@ -40,6 +49,7 @@ export default [
   {
     // npm entries: ESM, dependencies stay external, warnings kept (define DEV_MODE=false in your bundler to drop them).
     input: { index: 'src/index.ts', ui: 'src/ui/define.ts' },
+    onwarn,
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     external: (id) => /^(lit|zod|js-cookie)(\/|$)/.test(id) || id.startsWith('@lit/'),
     plugins: [constants(undefined), ts()],
