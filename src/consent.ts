@@ -3,8 +3,7 @@ import { DAY_MS, staleReason, type Decision, type DecisionAction, type DecisionC
 import { readDecision, writeDecision, type StoredDecision } from './storage/decision-cookie.js';
 import { ConsentChangeEvent, ConsentDecisionEvent, ConsentShowEvent, type ConsentEventMap, type ConsentView } from './events.js';
 import { warn } from './dev.js';
-import { toProofRecord } from './proof.js';
-import { createProofQueue, type ProofQueue } from './storage/proof-queue.js';
+import type { ProofQueue } from './storage/proof-queue.js';
 
 /** The consent state the page and the UI read. */
 export interface ConsentState {
@@ -60,7 +59,7 @@ export interface Consent {
   /** Stops listening to other tabs and drops every listener. */
   destroy(): void;
   /** The proof records of this browser still waiting for the collector's acknowledgement, when a collector is configured. */
-  readonly proof?: ProofQueue;
+  proof?: Pick<ProofQueue, 'flush' | 'pending'>;
 }
 
 type Listeners = { [K in keyof ConsentEventMap]: Set<(value: ConsentEventMap[K]) => void> };
@@ -224,14 +223,6 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
       for (const set of Object.values(listeners)) set.clear();
     },
   };
-
-  // Every decision leaves a proof record, queued before the decision takes effect (R30, R31).
-  if (config.collector) {
-    const queue = createProofQueue(config.collector.endpoint, now);
-    consent.on('decision', (decision) => queue.enqueue(toProofRecord(decision)));
-    void queue.flush();
-    Object.defineProperty(consent, 'proof', { value: queue, enumerable: true });
-  }
 
   // Another tab decided: pick it up without a reload.
   if (channel) channel.onmessage = refresh;

@@ -2,6 +2,7 @@ import { configSchema, type ConfigInput } from './schema.js';
 import { toConfigError } from './config-error.js';
 import { configHash, normalizeConfig } from './config.js';
 import { startConsent, type Consent, type ConsentOptions } from './consent.js';
+import { recordProofs } from './proof-wiring.js';
 
 export interface CreateConsentOptions extends ConsentOptions {
   /** The config's source text, when it came from JSON in the page. */
@@ -19,5 +20,8 @@ export interface CreateConsentOptions extends ConsentOptions {
 export function createConsent(input: ConfigInput, options: CreateConsentOptions = {}): Consent {
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) throw toConfigError(parsed.error.issues, configSchema);
-  return startConsent(normalizeConfig(parsed.data), configHash(options.configText ?? JSON.stringify(input)), options);
+  const config = normalizeConfig(parsed.data);
+  const consent = startConsent(config, configHash(options.configText ?? JSON.stringify(input)), options);
+  if (config.collector) recordProofs(consent, config.collector.endpoint);
+  return consent;
 }

@@ -26,6 +26,9 @@ export function createDeferredConsent(): { consent: Consent; resolve(real: Conse
     get state() {
       return real?.state ?? UNDECIDED;
     },
+    get proof() {
+      return real?.proof;
+    },
     has: (id) => real?.has(id) ?? false,
     when: (id) => (real ? real.when(id) : new Promise<void>((resolve) => waiting.push(() => real!.when(id).then(resolve)))),
     on(name, listener) {

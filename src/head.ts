@@ -13,6 +13,7 @@ import { ConfigError } from './config-error.js';
 import { createDeferredConsent } from './deferred-consent.js';
 import { readDecision } from './storage/decision-cookie.js';
 import { createChunkLoader, showUiOnDemand } from './ui-loader.js';
+import { recordProofsLazily } from './proof-wiring.js';
 import type { ConfigInput } from './schema.js';
 
 declare global {
@@ -52,6 +53,8 @@ function start(scriptSrc: string): Consent {
     const config = trustedConfig(text, input);
     if (config) {
       consent = startConsent(config, configHash(text));
+      const endpoint = config.collector?.endpoint;
+      if (endpoint) recordProofsLazily(consent, () => chunk.load().then((ui) => ui.sendProofs(endpoint)));
     } else {
       chunk
         .load()

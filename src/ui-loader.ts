@@ -10,6 +10,7 @@ export const UI_CHUNK = typeof DEV_MODE !== 'undefined' && DEV_MODE ? 'samtycke-
 /** What the chunk exports to the head script. */
 export interface UiChunk {
   createConsent(input: unknown, options?: CreateConsentOptions): Consent;
+  sendProofs(endpoint: string): Promise<void>;
 }
 
 /** Loads the chunk once, however often it is asked for. */

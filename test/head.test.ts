@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { configHash } from '../src/config.js';
-import { clearDocumentCookies } from './helpers/browser.js';
+import { clearDocumentCookies, collectedRecords, resetCollector } from './helpers/browser.js';
 import { configText, fetched, loadPage, removePages, type Frame } from './helpers/page.js';
 import { siteConfig } from './fixtures/config.js';
 
@@ -96,6 +96,23 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
     expect(win.__sync).to.deep.equal({ exists: true, analytics: false, decided: false });
     expect(await win.__shown).to.equal('banner');
     expect(win.samtycke!.has('analytics')).to.equal(false);
+  });
+
+  it('stores a returning visitor\'s proof at once and sends it through the lazily loaded chunk', async () => {
+    await resetCollector();
+    const config = siteConfig({ collector: { endpoint: '/fake-collector/v1/proofs' } });
+    const text = configText(config);
+    storedCookie(text, { analytics: 1, marketing: 0, media: 0 });
+    const win = await loadPage({ config: text });
+    expect(chunkRequested(win)).to.equal(false);
+    expect(win.samtycke!.withdraw()).to.equal(true);
+    // Stored synchronously, before anything was sent.
+    expect(JSON.parse(win.localStorage.getItem('samtycke:proofs')!)).to.have.length(1);
+    await win.samtycke!.proof!.flush();
+    const records = await collectedRecords();
+    expect(records.map((entry) => entry.record.action)).to.deep.equal(['withdraw']);
+    expect(records[0]!.record.consentId).to.equal('5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6');
+    expect(win.localStorage.getItem('samtycke:proofs')).to.equal(null);
   });
 
   it('keeps the first instance when the bundle is included twice', async () => {

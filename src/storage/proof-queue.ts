@@ -29,31 +29,48 @@ const MAX_PENDING = 200;
 const KEEPALIVE_LIMIT = 60 * 1024;
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
+function load(): Pending[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((entry: Pending) => typeof entry?.record?.recordId === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function save(entries: Pending[]): void {
+  try {
+    if (entries.length) localStorage.setItem(KEY, JSON.stringify(entries));
+    else localStorage.removeItem(KEY);
+  } catch (error) {
+    console.error('[samtycke] proof records could not be stored locally; they are sent now only', error);
+  }
+}
+
+function update(change: (entries: Pending[]) => Pending[]): void {
+  save(change(load()));
+}
+
+/**
+ * Stores a record for sending, synchronously. This is all the head script
+ * needs at decision time; the sender arrives with the lazily loaded chunk.
+ */
+export function storeProof(record: ProofRecord): void {
+  update((entries) => {
+    const next = [...entries, { record, attempts: 0, due: 0 }];
+    if (next.length > MAX_PENDING) console.error(`[samtycke] ${next.length - MAX_PENDING} unsent proof records dropped: the collector has been unreachable too long`);
+    return next.slice(-MAX_PENDING);
+  });
+}
+
+/** Records not yet acknowledged by the collector. */
+export function pendingProofs(): ProofRecord[] {
+  return load().map((entry) => entry.record);
+}
+
 export function createProofQueue(endpoint: string, now: () => number = Date.now): ProofQueue {
   // Sends run one after another, so a record is never in two requests of this page at once.
   let chain: Promise<void> = Promise.resolve();
-
-  function load(): Pending[] {
-    try {
-      const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-      return Array.isArray(parsed) ? parsed.filter((entry: Pending) => typeof entry?.record?.recordId === 'string') : [];
-    } catch {
-      return [];
-    }
-  }
-
-  function save(entries: Pending[]): void {
-    try {
-      if (entries.length) localStorage.setItem(KEY, JSON.stringify(entries));
-      else localStorage.removeItem(KEY);
-    } catch (error) {
-      console.error('[samtycke] proof records could not be stored locally; they are sent now only', error);
-    }
-  }
-
-  function update(change: (entries: Pending[]) => Pending[]): void {
-    save(change(load()));
-  }
 
   async function send(batch: Pending[]): Promise<void> {
     const body = JSON.stringify({ records: batch.map((entry) => entry.record) });
@@ -118,14 +135,10 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
 
   return {
     enqueue(record) {
-      update((entries) => {
-        const next = [...entries, { record, attempts: 0, due: 0 }];
-        if (next.length > MAX_PENDING) console.error(`[samtycke] ${next.length - MAX_PENDING} unsent proof records dropped: the collector has been unreachable too long`);
-        return next.slice(-MAX_PENDING);
-      });
+      storeProof(record);
       void flush();
     },
     flush,
-    pending: () => load().map((entry) => entry.record),
+    pending: pendingProofs,
   };
 }
