@@ -3,6 +3,7 @@ import { toConfigError } from './config-error.js';
 import { configHash, normalizeConfig } from './config.js';
 import { startConsent, type Consent, type ConsentOptions } from './consent.js';
 import { recordProofs } from './proof-wiring.js';
+import { adviseOnConfig } from './config-advice.js';
 
 export interface CreateConsentOptions extends ConsentOptions {
   /** The config's source text, when it came from JSON in the page. */
@@ -21,6 +22,7 @@ export function createConsent(input: ConfigInput, options: CreateConsentOptions 
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) throw toConfigError(parsed.error.issues, configSchema);
   const config = normalizeConfig(parsed.data);
+  adviseOnConfig(config);
   const consent = startConsent(config, configHash(options.configText ?? JSON.stringify(input)), options);
   if (config.collector) recordProofs(consent, config.collector.endpoint);
   return consent;
