@@ -41,14 +41,24 @@ const uiChunk = (file, devMode) => ({
   plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
 });
 
+/** The leak sentinel, loaded when a visitor first focuses a form field. */
+const sentinelChunk = (file, devMode) => ({
+  input: 'src/sentinel/index.ts',
+  onwarn,
+  output: { file, format: 'es', sourcemap: true },
+  plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
+});
+
 export default [
   headBundle('dist/samtycke.js', false),
+  sentinelChunk('dist/samtycke-sentinel.js', false),
+  sentinelChunk('dist/samtycke-sentinel.dev.js', true),
   uiChunk('dist/samtycke-ui.js', false),
   headBundle('dist/samtycke.dev.js', true),
   uiChunk('dist/samtycke-ui.dev.js', true),
   {
     // npm entries: ESM, dependencies stay external, warnings kept (define DEV_MODE=false in your bundler to drop them).
-    input: { index: 'src/index.ts', ui: 'src/ui/define.ts' },
+    input: { index: 'src/index.ts', ui: 'src/ui/define.ts', sentinel: 'src/sentinel/index.ts' },
     onwarn,
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     external: (id) => /^(lit|zod|js-cookie)(\/|$)/.test(id) || id.startsWith('@lit/'),

@@ -25,7 +25,7 @@ export function measure(file) {
 /** What must never reach the head script: Lit, zod, banner UI, development warnings. */
 const NEVER_IN_HEAD = [/lit-html|LitElement|customElements\.define/, /zod|ZodError|\$ZodType/, /samtycke-banner|Accept all|Reject all/, /README\.md#warning-/];
 
-const FILES = ['dist/samtycke.js', 'dist/samtycke-ui.js', 'dist/esm/index.js', 'dist/esm/ui.js'];
+const FILES = ['dist/samtycke.js', 'dist/samtycke-ui.js', 'dist/samtycke-sentinel.js', 'dist/esm/index.js', 'dist/esm/ui.js'];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = FILES.filter((file) => existsSync(file)).map(measure);

@@ -14,6 +14,7 @@ import { createDeferredConsent } from './deferred-consent.js';
 import { readDecision } from './storage/decision-cookie.js';
 import { createChunkLoader, showUiOnDemand } from './ui-loader.js';
 import { recordProofsLazily } from './proof-wiring.js';
+import { sentinelOptions, watchFormsOnDemand } from './sentinel-loader.js';
 import type { ConfigInput } from './schema.js';
 
 declare global {
@@ -50,6 +51,8 @@ function start(scriptSrc: string): Consent {
   let consent = deferred.consent;
   try {
     const { text, input } = readConfigText();
+    const sentinel = sentinelOptions(input);
+    if (sentinel) watchFormsOnDemand(scriptSrc, sentinel);
     const config = trustedConfig(text, input);
     if (config) {
       consent = startConsent(config, configHash(text));

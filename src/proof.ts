@@ -1,5 +1,6 @@
 import type { Decision } from './decision.js';
 import { VERSION } from './version.js';
+import { pageUrl } from './page-address.js';
 
 /**
  * One proof of a decision (R30), as sent to the collector. Modelled on the
@@ -44,7 +45,7 @@ export function toProofRecord(decision: Decision): ProofRecord {
     locale: context.locale ?? (document.documentElement.lang || 'und'),
     textHash: context.text !== undefined && context.textHash ? context.textHash : EMPTY_TEXT_HASH,
     gpc: decision.gpc,
-    page: pageAddress(),
+    page: pageUrl().origin + pageUrl().pathname,
     timestamp: new Date(decision.decidedAt).toISOString(),
     layer: context.layer ?? 'api',
     userActivation: decision.userActivation,
@@ -54,10 +55,4 @@ export function toProofRecord(decision: Decision): ProofRecord {
   if (context.control) record.control = context.control;
   if (context.services) record.services = { ...context.services };
   return record;
-}
-
-/** Where the decision happened: origin and path only (a srcdoc frame reports its parent's address). */
-function pageAddress(): string {
-  const url = new URL(/^https?:/.test(location.href) ? location.href : document.baseURI);
-  return url.origin + url.pathname;
 }

