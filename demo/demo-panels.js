@@ -45,6 +45,12 @@ function renderAll() {
 
 document.addEventListener('samtycke:change', () => setTimeout(renderAll, 300));
 document.addEventListener('samtycke:blocked', renderBlocked);
+const incidents = [];
+document.addEventListener('samtycke:leak', (event) => {
+  const { evidence, deadlines } = event.detail;
+  incidents.push(item(`${time(event.detail.detectedAt)} "${evidence.field}" (${evidence.encoding}) → ${evidence.host} by ${evidence.kind}; notify the authority by ${new Date(deadlines.gdpr).toLocaleString()}`));
+  $('incidents').replaceChildren(...incidents);
+});
 document.getElementById('newsletter').addEventListener('submit', (event) => {
   event.preventDefault();
   $('newsletter-result').textContent = ' Thanks! (demo: nothing was sent)';

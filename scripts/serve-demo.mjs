@@ -37,7 +37,18 @@ function thirdParty(hostWithPort, url, response) {
       ? `document.cookie = '_ga=GA1.1.' + Math.floor(Math.random() * 1e9) + '; Path=/; Max-Age=63072000; SameSite=Lax';
          (window.demoTrackers = window.demoTrackers || []).push('analytics');
          navigator.sendBeacon('//${hostWithPort}/collect?v=2&en=page_view');`
-      : `(window.demoTrackers = window.demoTrackers || []).push(${JSON.stringify(host)});`;
+      : host.startsWith('pixel.')
+        ? // Like a real pixel with "automatic advanced matching" switched on in the vendor's own tool:
+          // it reads the e-mail field on submit, hashes it and sends it along.
+          `document.cookie = '_fbp=fb.1.' + Date.now() + '; Path=/; Max-Age=7776000; SameSite=Lax';
+           document.addEventListener('submit', async (event) => {
+             const field = event.target.querySelector('input[type=email]');
+             if (!field || !field.value) return;
+             const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(field.value.trim().toLowerCase()));
+             const em = Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+             new Image().src = '//${hostWithPort}/tr.gif?ev=Lead&em=' + em;
+           }, true);`
+        : `(window.demoTrackers = window.demoTrackers || []).push(${JSON.stringify(host)});`;
     response.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] });
     return response.end(body);
   }
