@@ -1,6 +1,7 @@
 import type { Consent } from './consent.js';
 import type { CreateConsentOptions } from './create-consent.js';
 import type { ConsentView } from './events.js';
+import { mountSettingsButton } from './ui/settings-button.js';
 
 declare const DEV_MODE: boolean | undefined;
 
@@ -37,6 +38,8 @@ export function createChunkLoader(scriptSrc: string): { load(): Promise<UiChunk>
  * `data-samtycke="open"` as a way back to the settings (R26).
  */
 export function showUiOnDemand(consent: Consent, chunk: ReturnType<typeof createChunkLoader>): void {
+  // The floating settings button needs no chunk: a returning visitor gets it for free (R26).
+  mountSettingsButton(consent);
   let requested: ConsentView | null = null;
   consent.on('show', (view) => {
     if (chunk.loaded) return;
