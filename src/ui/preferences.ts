@@ -115,6 +115,8 @@ export class SamtyckePreferences extends LitElement {
 
   /** Closes without deciding anything. */
   close(): void {
+    // Before the close event: a re-render from the decision must not reopen it.
+    this.wanted = false;
     this.dialog?.close();
   }
 
@@ -198,6 +200,7 @@ export class SamtyckePreferences extends LitElement {
     if (applied) this.close();
   }
 
+  /** Escape, Close or a decision: give focus back to where it came from. */
   private readonly onClose = (): void => {
     this.wanted = false;
     const opener = this.opener;

@@ -30,6 +30,11 @@ export async function click(element: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] });
 }
 
+/** Waits for an element's entrance animation to end: colours are measured as they finally are. */
+export async function settled(element: Element): Promise<void> {
+  await Promise.all(element.getAnimations().map((animation) => animation.finished));
+}
+
 export const created: Consent[] = [];
 
 /** A consent object for the npm path (`samtycke` + `samtycke/ui`), recording its decisions. */
@@ -52,6 +57,7 @@ export async function shownBanner(doc: Document = document) {
   const banner = await until(() => doc.querySelector('samtycke-banner'), 'the banner element');
   const region = await until(() => banner.shadowRoot?.querySelector('section'), 'the banner to render');
   await until(() => banner.shownHash, 'the banner text hash');
+  await settled(region);
   return { banner, region, button: (control: string) => region.querySelector<HTMLButtonElement>(`[data-control="${control}"]`)! };
 }
 
@@ -63,6 +69,7 @@ export async function shownPreferences(doc: Document = document) {
     return found?.open ? found : null;
   }, 'the preferences dialog to open');
   await until(() => preferences.shownHash, 'the preferences text hash');
+  await settled(dialog);
   return {
     preferences,
     dialog,
