@@ -26,7 +26,8 @@ async function axeIn(win: Window): Promise<AxeApi> {
 
 /** Violations of WCAG 2.1 A/AA inside `context` (an element, or the whole document), as readable lines. */
 export async function axeViolations(context: Element | Document = document): Promise<string[]> {
-  const win = (context instanceof Document ? context.defaultView : context.ownerDocument.defaultView)!;
+  // Another frame's document is not an instance of this realm's Document: test the node type.
+  const win = (context.nodeType === Node.DOCUMENT_NODE ? (context as Document).defaultView : (context as Element).ownerDocument.defaultView)!;
   const axe = await axeIn(win);
   const { violations } = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
   return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`));
