@@ -4,13 +4,22 @@
  *   node scripts/size.mjs            check
  *   node scripts/size.mjs --json     machine-readable
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 export const BUDGETS = {
   // What every visitor pays, in <head>, before anything else.
   'dist/samtycke.js': 6 * 1024,
+  // First visit, expired decision or settings opened: validator + consent core + Lit + the UI in English.
+  // This is the level reached (21.3 KB), not the 13 KB (head + chunk) the UI issue aims at; see docs/ui.md.
+  'dist/samtycke-ui.js': 22 * 1024,
 };
+
+/** Each locale other than English is a chunk of its own, fetched only for that language. */
+const LOCALE_CHUNK = /^samtycke-ui-[a-z]{2,3}-[\w-]+\.js$/;
+const LOCALE_BUDGET = 1.1 * 1024;
+const localeChunks = () => (existsSync('dist') ? readdirSync('dist').filter((name) => LOCALE_CHUNK.test(name)).map((name) => `dist/${name}`) : []);
+for (const file of localeChunks()) BUDGETS[file] = LOCALE_BUDGET;
 
 export function measure(file) {
   const bytes = readFileSync(file);
@@ -22,7 +31,7 @@ export function measure(file) {
   };
 }
 
-const FILES = ['dist/samtycke.js', 'dist/samtycke-ui.js', 'dist/esm/index.js', 'dist/esm/ui.js'];
+const FILES = ['dist/samtycke.js', 'dist/samtycke-ui.js', ...localeChunks(), 'dist/esm/index.js', 'dist/esm/ui.js'];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = FILES.filter((file) => existsSync(file)).map(measure);
@@ -34,12 +43,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(JSON.stringify(rows, null, 2));
   } else {
     const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
-    console.log(`${'bundle'.padEnd(24)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}${'budget'.padStart(11)}`);
+    console.log(`${'bundle'.padEnd(36)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}${'budget'.padStart(11)}`);
     for (const row of rows) {
       const budget = BUDGETS[row.file];
-      console.log(`${row.file.padEnd(24)}${kb(row.raw).padStart(11)}${kb(row.gzip).padStart(11)}${kb(row.brotli).padStart(11)}${(budget ? kb(budget) : '-').padStart(11)}`);
+      console.log(`${row.file.padEnd(36)}${kb(row.raw).padStart(11)}${kb(row.gzip).padStart(11)}${kb(row.brotli).padStart(11)}${(budget ? kb(budget) : '-').padStart(11)}`);
     }
   }
+  const head = rows.find((row) => row.file === 'dist/samtycke.js');
+  const chunk = rows.find((row) => row.file === 'dist/samtycke-ui.js');
+  if (head && chunk && !process.argv.includes('--json')) console.log(`first visit (head + UI chunk, English): ${((head.brotli + chunk.brotli) / 1024).toFixed(2)} KB brotli`);
   const over = rows.filter((row) => BUDGETS[row.file] && row.brotli > BUDGETS[row.file]);
   for (const row of over) console.error(`Over budget: ${row.file} is ${row.brotli} B brotli, budget ${BUDGETS[row.file]} B.`);
   const missing = Object.keys(BUDGETS).filter((file) => !existsSync(file));

@@ -38,7 +38,8 @@ export class SamtyckePreferences extends LitElement {
       header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; border-bottom: 1px solid var(--_border); }
       .body { overflow: auto; padding: 1rem 1.25rem; display: grid; gap: 1rem; }
       .category { display: grid; gap: 0.35rem; border-top: 1px solid var(--_border); padding-top: 0.75rem; }
-      .head { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
+      .head { display: flex; align-items: center; gap: 0.75rem; }
+      .head h3 { margin-inline-end: auto; }
       .state { font-size: 0.9em; }
       .switch {
         flex: none;

@@ -32,11 +32,10 @@ export const SETTINGS_LABELS: Readonly<Record<string, string>> = {
 /** Config keys of the UI, read without the schema (the head bundle has none). */
 export type UiOptions = { settingsButton?: boolean };
 
+// The white ring keeps the button visible on dark pages too, without a second colour scheme here.
 const STYLE = `:host{position:fixed;z-index:var(--samtycke-z,2147483000);left:var(--samtycke-settings-inset,1rem);bottom:var(--samtycke-settings-inset,1rem)}
-button{box-sizing:border-box;display:grid;place-items:center;width:2.75rem;height:2.75rem;margin:0;padding:0;border-radius:50%;cursor:pointer;
-background:var(--samtycke-choice-bg,#1d3b66);color:var(--samtycke-choice-fg,#fff);border:2px solid var(--samtycke-choice-fg,#fff);box-shadow:0 2px 8px rgb(0 0 0/.3)}
-button:focus-visible{outline:3px solid var(--samtycke-focus,#0a53be);outline-offset:2px}
-@media (prefers-color-scheme:dark){button{background:var(--samtycke-choice-bg,#cfe0f7);color:var(--samtycke-choice-fg,#10233f);border-color:var(--samtycke-choice-fg,#10233f)}button:focus-visible{outline-color:var(--samtycke-focus,#9cc3ff)}}`;
+button{display:grid;place-items:center;width:2.75rem;height:2.75rem;padding:0;border-radius:50%;cursor:pointer;background:var(--samtycke-choice-bg,#1d3b66);color:var(--samtycke-choice-fg,#fff);border:2px solid;box-shadow:0 2px 8px #0006}
+button:focus-visible{outline:3px solid var(--samtycke-focus,#0a53be);outline-offset:2px}`;
 
 // A cookie with a bite out of it; decorative, the button is named by aria-label.
 const ICON = '<svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="currentColor"><path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm2 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm6 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z"/></svg>';
