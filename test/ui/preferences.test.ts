@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { clearDocumentCookies } from '../helpers/browser.js';
 import { axeViolations } from '../helpers/axe.js';
 import { cleanUp, click, contrast, sha256, shiftTab, shownBanner, shownPreferences, startConsent, until } from './helpers.js';
@@ -46,6 +46,7 @@ describe('<samtycke-preferences>', () => {
     cleanUp();
     clearDocumentCookies();
     await emulateMedia({ colorScheme: 'light' });
+    await setViewport({ width: 800, height: 600 });
   });
 
   it('is a labelled modal dialog; focus moves in; no switch is pre-ticked; necessary is on and disabled (R09, R46)', async () => {
@@ -157,6 +158,21 @@ describe('<samtycke-preferences>', () => {
       expect(await axeViolations(document.body), `${scheme}, closed`).to.deep.equal([]);
       cleanUp();
     }
+  });
+
+  it('fits 320 CSS px: the dialog stays in view, its content scrolls, every button is reachable (R47)', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const { dialog, button } = await openFromBanner();
+    const box = dialog.getBoundingClientRect();
+    expect(box.left).to.be.at.least(0);
+    expect(box.right).to.be.at.most(innerWidth);
+    expect(box.bottom).to.be.at.most(innerHeight);
+    for (const control of ['reject-all', 'accept-all', 'save', 'close']) {
+      const rect = button(control).getBoundingClientRect();
+      expect(rect.top, control).to.be.at.least(0);
+      expect(rect.bottom, control).to.be.at.most(innerHeight);
+    }
+    expect(getComputedStyle(dialog.querySelector('.body')!).overflowY).to.equal('auto');
   });
 
   it('opens once however often it is asked for', async () => {
