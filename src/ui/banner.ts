@@ -108,7 +108,7 @@ export class SamtyckeBanner extends LitElement {
         <ul>
           ${config.categories.map((category) => html`<li><strong>${categoryLabel(category, s, locale)}</strong>: ${categoryDescription(category, s, locale)}</li>`)}
         </ul>
-        ${count > 0 ? html`<p>${fill(s.recipients, { count })} <button type="button" class="link" @click=${this.onCustomise}>${s.recipientsLink}</button></p>` : nothing}
+        ${count > 0 ? html`<p>${fill(s.recipients, { count })} <button type="button" class="link" data-control="recipients" @click=${this.onRecipients}>${s.recipientsLink}</button></p>` : nothing}
         <p>${s.withdraw} ${policy ? html`<a href=${policy}>${s.policy}</a>` : nothing}</p>
       </div>
       <div class="actions">
@@ -136,6 +136,11 @@ export class SamtyckeBanner extends LitElement {
 
   private readonly onCustomise = (): void => {
     this.consent?.showPreferences();
+  };
+
+  private readonly onRecipients = (): void => {
+    this.consent?.showPreferences();
+    document.querySelector('samtycke-preferences')?.revealServices();
   };
 
   private readonly onKeydown = (event: KeyboardEvent): void => {

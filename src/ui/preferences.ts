@@ -83,6 +83,8 @@ export class SamtyckePreferences extends LitElement {
   /** The switches as the visitor has set them, not yet saved. */
   private draft: Record<string, boolean> = {};
   private wanted = false;
+  /** Opened from "See the list of third parties": every service list starts expanded. */
+  private servicesOpen = false;
   private opener: HTMLElement | null = null;
 
   get consent(): Consent | null {
@@ -111,6 +113,12 @@ export class SamtyckePreferences extends LitElement {
     const state = this.consent?.state;
     // Only what the visitor granted before is on: nothing is pre-ticked (R09).
     this.draft = { ...(state?.decided ? state.choices : {}) };
+    this.requestUpdate();
+  }
+
+  /** Expands every service list: the visitor asked to see who receives data. */
+  revealServices(): void {
+    this.servicesOpen = true;
     this.requestUpdate();
   }
 
@@ -147,7 +155,7 @@ export class SamtyckePreferences extends LitElement {
             </div>
             <p id="description-${category.id}">${categoryDescription(category, s, locale)}</p>
             ${category.services.length
-              ? html`<details><summary>${fill(s.services, { count: category.services.length })}</summary>${category.services.map((service) => serviceDetails(service, s, locale))}</details>`
+              ? html`<details ?open=${this.servicesOpen}><summary>${fill(s.services, { count: category.services.length })}</summary>${category.services.map((service) => serviceDetails(service, s, locale))}</details>`
               : nothing}
           </section>`;
         })}
@@ -204,6 +212,7 @@ export class SamtyckePreferences extends LitElement {
   /** Escape, Close or a decision: give focus back to where it came from. */
   private readonly onClose = (): void => {
     this.wanted = false;
+    this.servicesOpen = false;
     const opener = this.opener;
     this.opener = null;
     if (opener?.isConnected && opener.checkVisibility?.() !== false) opener.focus();

@@ -146,7 +146,7 @@ describe('<samtycke-banner>', () => {
         order.push(active?.getAttribute('data-control') ?? active?.textContent?.trim() ?? document.activeElement?.textContent ?? '?');
       }
       // The banner comes first in the body; the two choices are adjacent, reject first.
-      expect(order).to.deep.equal(['See the list of third parties', 'Privacy policy', 'reject-all', 'accept-all', 'customise']);
+      expect(order).to.deep.equal(['recipients', 'Privacy policy', 'reject-all', 'accept-all', 'customise']);
       await shiftTab();
       await shiftTab();
       expect(banner.shadowRoot!.activeElement!.getAttribute('data-control')).to.equal('reject-all');

@@ -175,6 +175,17 @@ describe('<samtycke-preferences>', () => {
     expect(getComputedStyle(dialog.querySelector('.body')!).overflowY).to.equal('auto');
   });
 
+  it('opens with every service listed when the visitor asks to see the third parties (R16)', async () => {
+    startConsent();
+    const banner = await shownBanner();
+    await click(banner.button('recipients'));
+    const { dialog } = await shownPreferences();
+    const lists = [...dialog.querySelectorAll('details')];
+    expect(lists.length).to.equal(3);
+    for (const list of lists) expect(list.open).to.equal(true);
+    expect(dialog.textContent).to.contain('Meta Platforms Ireland Ltd');
+  });
+
   it('opens once however often it is asked for', async () => {
     const { consent } = await openFromBanner();
     consent.showPreferences();
