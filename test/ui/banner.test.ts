@@ -189,6 +189,23 @@ describe('<samtycke-banner>', () => {
     }
   });
 
+  it('renders hostile config strings as text and drops script URLs', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    startConsent({
+      policyUrl: 'javascript:window.__pwned=1',
+      controller: hostile,
+      categories: [
+        { id: 'necessary', necessary: true, justification: 'Sessions.' },
+        { id: 'analytics', label: hostile, services: [{ id: 'x', name: hostile, provider: hostile, policyUrl: 'javascript:window.__pwned=1' }] },
+      ],
+    });
+    const { region } = await shownBanner();
+    expect(region.querySelector('img')).to.equal(null);
+    expect(region.textContent).to.contain(hostile);
+    expect(region.querySelector('a')).to.equal(null);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
   it('shows the same banner once however often it is asked for', async () => {
     const { consent } = startConsent();
     await shownBanner();
