@@ -4,6 +4,7 @@
  * A site's `texts` override any key; an empty text never replaces one.
  */
 import type { Config } from '../config.js';
+import { warn } from '../dev.js';
 import { en } from './strings/en.js';
 import type { UiStrings } from './strings/types.js';
 
@@ -39,8 +40,9 @@ export async function shippedStrings(locale: string): Promise<Partial<UiStrings>
 /** Complete strings for a locale: English, then the locale's own, then the site's texts for it. */
 export async function loadStrings(locale: string, config: Pick<Config, 'texts'>): Promise<UiStrings> {
   const merged: Record<string, string> = { ...en };
-  const layers = [await shippedStrings(locale), config.texts?.[locale] ?? {}];
-  for (const layer of layers) {
+  const own = config.texts?.[locale] ?? {};
+  for (const key of Object.keys(own)) if (!(key in en)) warn('unknown-text', `texts.${locale}.${key} is not a text of the UI and is ignored`);
+  for (const layer of [await shippedStrings(locale), own]) {
     for (const [key, value] of Object.entries(layer)) if (key in en && typeof value === 'string' && value.trim() !== '') merged[key] = value;
   }
   return merged as unknown as UiStrings;

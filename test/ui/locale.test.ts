@@ -84,6 +84,18 @@ describe('UI languages (R08, R19)', () => {
     expect(region.textContent).to.contain('Strikt nödvändiga');
   });
 
+  it('warns once about a text key the UI does not know', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      await loadStrings('sv', { texts: { sv: { rejectALL: 'Nej' } } });
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.some((message) => message.includes('texts.sv.rejectALL') && message.includes('unknown-text'))).to.equal(true);
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(fill('{a} and {b}', { a: 1 })).to.equal('1 and {b}');
   });
