@@ -11,8 +11,8 @@ export const BUDGETS = {
   // What every visitor pays, in <head>, before anything else.
   'dist/samtycke.js': 6 * 1024,
   // First visit, expired decision or settings opened: validator + consent core + Lit + the UI in English.
-  // This is the level reached (21.3 KB), not the 13 KB (head + chunk) the UI issue aims at; see docs/ui.md.
-  'dist/samtycke-ui.js': 22 * 1024,
+  // This is the level reached (20.8 KB), not the 13 KB (head + chunk) the UI issue aims at; see docs/ui.md.
+  'dist/samtycke-ui.js': 21.5 * 1024,
 };
 
 /** Each locale other than English is a chunk of its own, fetched only for that language. */

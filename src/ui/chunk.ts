@@ -1,9 +1,9 @@
 /**
  * The lazily loaded chunk of the script-tag build (`dist/samtycke-ui.js`):
- * the config validator and the UI elements. The head script loads it only
+ * the config validator and the UI layers. The head script loads it only
  * when there is no current decision, the config text changed, or the visitor
- * opens the settings.
+ * opens the settings. The settings button stays in the head script.
  */
-import './define.js';
+import './layers.js';
 
 export { createConsent } from '../create-consent.js';
