@@ -215,7 +215,12 @@ export class SamtyckePreferences extends LitElement {
     this.servicesOpen = false;
     const opener = this.opener;
     this.opener = null;
-    if (opener?.isConnected && opener.checkVisibility?.() !== false) opener.focus();
+    if (opener?.isConnected && opener.checkVisibility?.() !== false) {
+      opener.focus();
+      return;
+    }
+    // The opener went with the banner: the way back to these settings is the next logical place.
+    document.querySelector('samtycke-settings-button')?.shadowRoot?.querySelector('button')?.focus();
   };
 
   /** Keeps Tab inside the dialog: the page behind is inert, but the browser's own UI is not. */

@@ -106,6 +106,9 @@ describe('<samtycke-preferences>', () => {
     expect(context.textHash).to.equal(await sha256(context.text!));
     for (const label of ['Cookie settings', 'Analytics', 'Marketing', 'Google Analytics', 'Save choices']) expect(context.text).to.contain(label);
     await until(() => !dialog.open, 'the dialog to close');
+    // The Customise button left with the banner: focus goes to the way back to the settings.
+    const settings = await until(() => document.querySelector('samtycke-settings-button')?.shadowRoot?.querySelector('button'), 'the settings button');
+    expect(deepActive()).to.equal(settings);
   });
 
   it('closes on Escape without any decision and gives focus back (R12, R45)', async () => {
