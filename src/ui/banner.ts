@@ -106,7 +106,10 @@ export class SamtyckeBanner extends LitElement {
         <h2 id="title">${s.title}</h2>
         <p>${fill(s.body, { controller: config.controller ?? s.we })}</p>
         <ul>
-          ${config.categories.map((category) => html`<li><strong>${categoryLabel(category, s, locale)}</strong>: ${categoryDescription(category, s, locale)}</li>`)}
+          ${config.categories.map((category) => {
+            const description = categoryDescription(category, s, locale);
+            return html`<li><strong>${categoryLabel(category, s, locale)}</strong>${description ? `: ${description}` : ''}</li>`;
+          })}
         </ul>
         ${count > 0 ? html`<p>${fill(s.recipients, { count })} <button type="button" class="link" data-control="recipients" @click=${this.onRecipients}>${s.recipientsLink}</button></p>` : nothing}
         <p>${s.withdraw} ${policy ? html`<a href=${policy}>${s.policy}</a>` : nothing}</p>
@@ -131,7 +134,7 @@ export class SamtyckeBanner extends LitElement {
   };
 
   private readonly onReject = (): void => {
-    if (this.consent?.rejectAll(this.ctrl.context('banner', 'reject-all', this.shown))) this.open = false;
+    if (this.ctrl.refuseAll(this.ctrl.context('banner', 'reject-all', this.shown))) this.open = false;
   };
 
   private readonly onCustomise = (): void => {

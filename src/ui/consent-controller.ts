@@ -58,6 +58,15 @@ export class ConsentController implements ReactiveController {
     return { layer, control, locale: this.locale, text: shown.text, ...(shown.hash ? { textHash: shown.hash } : {}) };
   }
 
+  /** Refuses every purpose. After a grant this is a withdrawal, and recorded as one (R27, R28). */
+  refuseAll(context: DecisionContext): boolean {
+    const consent = this.current;
+    if (!consent) return false;
+    const { decided, choices } = consent.state;
+    const granted = decided && consent.config.categories.some((category) => !category.necessary && choices[category.id]);
+    return granted ? consent.withdraw(context) : consent.rejectAll(context);
+  }
+
   private subscribe(): void {
     if (!this.current || this.off) return;
     this.off = this.current.on('change', (state) => {

@@ -191,12 +191,7 @@ export class SamtyckePreferences extends LitElement {
   };
 
   private readonly onReject = (): void => {
-    const consent = this.consent;
-    if (!consent) return;
-    const context = this.ctrl.context('preferences', 'reject-all', this.shown);
-    // Refusing after a grant is a withdrawal, and recorded as one (R27, R28).
-    const granted = consent.state.decided && consent.config.categories.some((category) => !category.necessary && consent.state.choices[category.id]);
-    this.finish(granted ? consent.withdraw(context) : consent.rejectAll(context));
+    this.finish(this.ctrl.refuseAll(this.ctrl.context('preferences', 'reject-all', this.shown)));
   };
 
   private readonly onSave = (): void => {

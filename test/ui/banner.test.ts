@@ -118,6 +118,18 @@ describe('<samtycke-banner>', () => {
     await until(() => !banner.shadowRoot!.querySelector('section'), 'the banner to close');
   });
 
+  it('records Reject all after an earlier grant as a withdrawal', async () => {
+    const { consent, decisions } = startConsent();
+    const first = await shownBanner();
+    await click(first.button('accept-all'));
+    await until(() => !first.banner.shadowRoot!.querySelector('section'), 'the banner to close');
+    consent.showBanner();
+    const again = await shownBanner();
+    await click(again.button('reject-all'));
+    expect(decisions.map((decision) => decision.action)).to.deep.equal(['accept', 'withdraw']);
+    expect(consent.has('analytics')).to.equal(false);
+  });
+
   it('treats Escape as a refusal, never as consent (R12)', async () => {
     const { consent, decisions } = startConsent();
     const { banner, button } = await shownBanner();
