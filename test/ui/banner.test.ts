@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { clearDocumentCookies } from '../helpers/browser.js';
 import { axeViolations } from '../helpers/axe.js';
-import { cleanUp, click, contrast, sha256, shiftTab, shownBanner, startConsent, until } from './helpers.js';
+import { cleanUp, click, contrast, sha256, shiftTab, shownBanner, newConsent, until } from './helpers.js';
 
 describe('<samtycke-banner>', () => {
   beforeEach(() => clearDocumentCookies());
@@ -14,7 +14,7 @@ describe('<samtycke-banner>', () => {
   });
 
   it('is a labelled, non-modal region that says what, why, who and how to withdraw before the buttons (R16, R18)', async () => {
-    startConsent();
+    newConsent();
     const { banner, region, button } = await shownBanner();
     expect(region.getAttribute('aria-labelledby')).to.equal('title');
     expect(region.querySelector('#title')!.textContent).to.equal('Cookies and your privacy');
@@ -40,7 +40,7 @@ describe('<samtycke-banner>', () => {
   });
 
   it('is no cookie wall: no backdrop, no scroll lock, the page stays clickable (R11)', async () => {
-    startConsent();
+    newConsent();
     const { region } = await shownBanner();
     expect(getComputedStyle(region).position).to.equal('fixed');
     expect(getComputedStyle(document.body).overflow).to.equal('visible');
@@ -53,7 +53,7 @@ describe('<samtycke-banner>', () => {
   it('gives Reject all and Accept all equal weight, measured (R06)', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await emulateMedia({ colorScheme: scheme });
-      startConsent();
+      newConsent();
       const { region, button } = await shownBanner();
       const [reject, accept] = [button('reject-all'), button('accept-all')];
       expect(reject.tagName).to.equal('BUTTON');
@@ -83,7 +83,7 @@ describe('<samtycke-banner>', () => {
   it('has no axe violations, light and dark (R44)', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await emulateMedia({ colorScheme: scheme });
-      startConsent();
+      newConsent();
       const { banner } = await shownBanner();
       expect(await axeViolations(banner), scheme).to.deep.equal([]);
       cleanUp();
@@ -91,7 +91,7 @@ describe('<samtycke-banner>', () => {
   });
 
   it('decides with one click on Accept all, passing the exact text shown and its SHA-256 (R05, R30)', async () => {
-    const { consent, decisions } = startConsent();
+    const { consent, decisions } = newConsent();
     const { banner, button } = await shownBanner();
     const shown = banner.shownText;
     await click(button('accept-all'));
@@ -108,7 +108,7 @@ describe('<samtycke-banner>', () => {
   });
 
   it('decides with one click on Reject all and stores a refusal', async () => {
-    const { consent, decisions } = startConsent();
+    const { consent, decisions } = newConsent();
     const { banner, button } = await shownBanner();
     await click(button('reject-all'));
     expect(consent.state.decided).to.equal(true);
@@ -119,7 +119,7 @@ describe('<samtycke-banner>', () => {
   });
 
   it('records Reject all after an earlier grant as a withdrawal', async () => {
-    const { consent, decisions } = startConsent();
+    const { consent, decisions } = newConsent();
     const first = await shownBanner();
     await click(first.button('accept-all'));
     await until(() => !first.banner.shadowRoot!.querySelector('section'), 'the banner to close');
@@ -131,7 +131,7 @@ describe('<samtycke-banner>', () => {
   });
 
   it('treats Escape as a refusal, never as consent (R12)', async () => {
-    const { consent, decisions } = startConsent();
+    const { consent, decisions } = newConsent();
     const { banner, button } = await shownBanner();
     button('customise').focus();
     await sendKeys({ press: 'Escape' });
@@ -148,7 +148,7 @@ describe('<samtycke-banner>', () => {
     page.textContent = 'page link';
     document.body.append(page);
     try {
-      const { consent } = startConsent();
+      const { consent } = newConsent();
       const { banner } = await shownBanner();
       (document.activeElement as HTMLElement | null)?.blur();
       const order: string[] = [];
@@ -168,7 +168,7 @@ describe('<samtycke-banner>', () => {
       cleanUp();
       clearDocumentCookies();
 
-      const second = startConsent();
+      const second = newConsent();
       const shown = await shownBanner();
       shown.button('accept-all').focus();
       await sendKeys({ press: 'Space' });
@@ -183,7 +183,7 @@ describe('<samtycke-banner>', () => {
     await setViewport({ width: 320, height: 640 });
     document.documentElement.style.fontSize = '200%';
     try {
-      startConsent();
+      newConsent();
       const { region, button } = await shownBanner();
       for (const control of ['reject-all', 'accept-all']) {
         const rect = button(control).getBoundingClientRect();
@@ -203,7 +203,7 @@ describe('<samtycke-banner>', () => {
 
   it('renders hostile config strings as text and drops script URLs', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    startConsent({
+    newConsent({
       policyUrl: 'javascript:window.__pwned=1',
       controller: hostile,
       categories: [
@@ -219,7 +219,7 @@ describe('<samtycke-banner>', () => {
   });
 
   it('shows the same banner once however often it is asked for', async () => {
-    const { consent } = startConsent();
+    const { consent } = newConsent();
     await shownBanner();
     consent.showBanner();
     consent.showBanner();

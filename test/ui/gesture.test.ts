@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { clearDocumentCookies } from '../helpers/browser.js';
-import { cleanUp, shownBanner, startConsent } from './helpers.js';
+import { cleanUp, shownBanner, newConsent } from './helpers.js';
 
 // Its own file, so its page has had no real click yet: transient activation lasts seconds.
 describe('banner without a user gesture (R14)', () => {
@@ -12,7 +12,7 @@ describe('banner without a user gesture (R14)', () => {
 
   it('grants nothing to a scripted click and stays open', async () => {
     expect(navigator.userActivation.hasBeenActive).to.equal(false);
-    const { consent, decisions } = startConsent();
+    const { consent, decisions } = newConsent();
     const { banner, button } = await shownBanner();
     button('accept-all').click();
     expect(consent.state.decided).to.equal(false);

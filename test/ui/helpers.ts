@@ -38,7 +38,7 @@ export async function settled(element: Element): Promise<void> {
 export const created: Consent[] = [];
 
 /** A consent object for the npm path (`samtycke` + `samtycke/ui`), recording its decisions. */
-export function startConsent(overrides: Partial<ConfigInput> = {}): { consent: Consent; decisions: Decision[] } {
+export function newConsent(overrides: Partial<ConfigInput> = {}): { consent: Consent; decisions: Decision[] } {
   const consent = createConsent(siteConfig(overrides));
   const decisions: Decision[] = [];
   consent.on('decision', (decision) => decisions.push(decision));

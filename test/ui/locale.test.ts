@@ -4,7 +4,7 @@ import { fill, pickLocale, SHIPPED } from '../../src/ui/locale.js';
 import { loadStrings, shippedStrings } from '../../src/ui/strings.js';
 import { en } from '../../src/ui/strings/en.js';
 import { SETTINGS_LABELS } from '../../src/ui/settings-button.js';
-import { cleanUp, shownBanner, startConsent } from './helpers.js';
+import { cleanUp, shownBanner, newConsent } from './helpers.js';
 
 /** Plain, symmetric refusal labels (R08). */
 const APPROVED_REJECT = ['Reject all', 'Avvisa alla', 'Tout refuser', 'Alle ablehnen', 'Hylkää kaikki', 'Afvis alle', 'Avvis alle', 'Rechazar todo', 'Rifiuta tutto', 'Alles weigeren', 'Odrzuć wszystkie'];
@@ -48,7 +48,7 @@ describe('UI languages (R08, R19)', () => {
 
   it('shows Swedish for <html lang="sv">, with lang="sv" on the banner', async () => {
     document.documentElement.lang = 'sv';
-    startConsent();
+    newConsent();
     const { region, button } = await shownBanner();
     expect(region.getAttribute('lang')).to.equal('sv');
     expect(button('reject-all').textContent).to.equal('Avvisa alla');
@@ -60,7 +60,7 @@ describe('UI languages (R08, R19)', () => {
   });
 
   it('falls back to English for a missing key, never to an empty button', async () => {
-    startConsent({ language: 'pt', texts: { pt: { title: 'Cookies e privacidade', acceptAll: 'Aceitar tudo' } } });
+    newConsent({ language: 'pt', texts: { pt: { title: 'Cookies e privacidade', acceptAll: 'Aceitar tudo' } } });
     const { region, button } = await shownBanner();
     expect(region.getAttribute('lang')).to.equal('pt');
     expect(region.querySelector('h2')!.textContent).to.equal('Cookies e privacidade');
@@ -70,7 +70,7 @@ describe('UI languages (R08, R19)', () => {
   });
 
   it('lets the config override texts and category titles per locale', async () => {
-    startConsent({
+    newConsent({
       language: 'sv',
       texts: { sv: { title: 'Vi värnar din integritet' } },
       categories: [

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { clearDocumentCookies } from '../helpers/browser.js';
 import { axeViolations } from '../helpers/axe.js';
-import { cleanUp, click, contrast, sha256, shiftTab, shownBanner, shownPreferences, startConsent, until } from './helpers.js';
+import { cleanUp, click, contrast, sha256, shiftTab, shownBanner, shownPreferences, newConsent, until } from './helpers.js';
 
 const deepActive = (): Element | null => {
   let active = document.activeElement;
@@ -11,7 +11,7 @@ const deepActive = (): Element | null => {
 };
 
 async function openFromBanner() {
-  const started = startConsent({
+  const started = newConsent({
     categories: [
       { id: 'necessary', necessary: true, justification: 'Keeps the consent choice.' },
       {
@@ -157,6 +157,11 @@ describe('<samtycke-preferences>', () => {
       for (const details of dialog.querySelectorAll('details')) details.open = true;
       await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(await axeViolations(preferences), `${scheme}, open`).to.deep.equal([]);
+      // Non-text contrast (WCAG 1.4.11): the switch outline against the dialog, both states.
+      const background = getComputedStyle(dialog).backgroundColor;
+      for (const [state, control] of [['off', dialog.querySelector('[role="switch"][aria-checked="false"]')!], ['on', dialog.querySelector('[role="switch"][aria-checked="true"]')!]] as const) {
+        expect(contrast(getComputedStyle(control).borderTopColor, background), `${scheme} switch ${state}`).to.be.at.least(3);
+      }
       dialog.close();
       expect(await axeViolations(document.body), `${scheme}, closed`).to.deep.equal([]);
       cleanUp();
@@ -179,7 +184,7 @@ describe('<samtycke-preferences>', () => {
   });
 
   it('opens with every service listed when the visitor asks to see the third parties (R16)', async () => {
-    startConsent();
+    newConsent();
     const banner = await shownBanner();
     await click(banner.button('recipients'));
     const { dialog } = await shownPreferences();

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { a11ySnapshot, emulateMedia, findAccessibilityNode } from '@web/test-runner-commands';
 import { clearDocumentCookies } from '../helpers/browser.js';
-import { cleanUp, click, shownBanner, shownPreferences, startConsent } from './helpers.js';
+import { cleanUp, click, shownBanner, shownPreferences, newConsent } from './helpers.js';
 
 interface AxNode {
   role: string;
@@ -22,7 +22,7 @@ describe('screen-reader semantics and motion (R46, R47)', () => {
   });
 
   it('exposes a named region, two named choice buttons and switches with their state in the accessibility tree', async () => {
-    startConsent();
+    newConsent();
     const banner = await shownBanner();
     const tree = (await a11ySnapshot({})) as unknown as AxNode;
     expect(find(tree, (node) => node.role === 'region' && node.name === 'Cookies and your privacy'), 'region').to.not.equal(null);
@@ -43,7 +43,7 @@ describe('screen-reader semantics and motion (R46, R47)', () => {
 
   it('does not animate for visitors who ask for reduced motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
-    startConsent();
+    newConsent();
     const { region } = await shownBanner();
     expect(region.getAnimations()).to.have.length(0);
     expect(getComputedStyle(region).animationName).to.equal('none');

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { clearDocumentCookies, withUserGesture } from '../helpers/browser.js';
 import { axeViolations } from '../helpers/axe.js';
 import { connectUi } from '../../src/ui/define.js';
-import { cleanUp, click, shownPreferences, startConsent, until } from './helpers.js';
+import { cleanUp, click, shownPreferences, newConsent, until } from './helpers.js';
 
 describe('npm: settings button and data-samtycke="open" (R26, R27)', () => {
   beforeEach(() => clearDocumentCookies());
@@ -13,11 +13,11 @@ describe('npm: settings button and data-samtycke="open" (R26, R27)', () => {
   });
 
   it('gives a returning visitor the settings button, which opens the preferences and withdraws', async () => {
-    const first = startConsent();
+    const first = newConsent();
     expect(await withUserGesture(() => first.consent.acceptAll())).to.equal(true);
     cleanUp();
 
-    const { consent, decisions } = startConsent();
+    const { consent, decisions } = newConsent();
     expect(consent.state.decided).to.equal(true);
     connectUi(consent);
     connectUi(consent);
@@ -37,7 +37,7 @@ describe('npm: settings button and data-samtycke="open" (R26, R27)', () => {
   });
 
   it('opens the preferences from any data-samtycke="open" element', async () => {
-    const { consent } = startConsent();
+    const { consent } = newConsent();
     const link = document.createElement('a');
     link.id = 'footer-link';
     link.href = '#cookies';
