@@ -19,6 +19,8 @@ export async function until<T>(condition: () => T, what = 'condition', frames = 
 /** Clicks the centre of an element with the real mouse (a user gesture), through any frames it sits in. */
 export async function click(element: Element): Promise<void> {
   element.scrollIntoView({ block: 'nearest' });
+  // A frame taller than the test page's viewport: bring its bottom, where the banner sits, into view.
+  for (let frame = element.ownerDocument.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) frame.scrollIntoView({ block: 'end' });
   const rect = element.getBoundingClientRect();
   let x = rect.left + rect.width / 2;
   let y = rect.top + rect.height / 2;
