@@ -68,6 +68,12 @@ export class SamtyckePreferences extends LitElement {
       .switch[aria-checked='true'] { background: var(--_choice-bg); border-color: var(--_choice-border); }
       .switch[aria-checked='true']::before { transform: translateX(1.25rem); background: var(--_choice-fg); }
       .switch:disabled { cursor: not-allowed; }
+      @media (forced-colors: active) {
+        /* System colours replace ours: keep the knob and the on state visible. */
+        .switch::before { background: CanvasText; }
+        .switch[aria-checked='true'] { background: Highlight; border-color: Highlight; }
+        .switch[aria-checked='true']::before { background: HighlightText; }
+      }
       summary { cursor: pointer; color: var(--_link); width: fit-content; }
       .service { margin-top: 0.5rem; padding: 0.5rem 0.75rem; border-inline-start: 3px solid var(--_border); }
       dl { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: 0.15rem 0.75rem; font-size: 0.9em; }
