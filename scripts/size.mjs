@@ -11,7 +11,7 @@ export const BUDGETS = {
   // What every visitor pays, in <head>, before anything else.
   'dist/samtycke.js': 6 * 1024,
   // First visit, expired decision or settings opened: validator + consent core + Lit + the UI in English.
-  // This is the level reached (20.8 KB), not the 13 KB (head + chunk) the UI issue aims at; see docs/ui.md.
+  // This is the level reached (20.9 KB), not the 13 KB (head + chunk) the UI issue aims at; see docs/ui.md.
   'dist/samtycke-ui.js': 21.5 * 1024,
 };
 
