@@ -37,7 +37,14 @@ const headBundle = (file, devMode) => ({
 const uiChunk = (file, devMode) => ({
   input: 'src/ui/chunk.ts',
   onwarn,
-  output: { file, format: 'es', sourcemap: true },
+  // Locales other than English are split into small chunks of their own, fetched only for that language.
+  output: {
+    dir: 'dist',
+    entryFileNames: file.replace(/^dist\//, ''),
+    chunkFileNames: devMode ? 'samtycke-ui-[name]-[hash].dev.js' : 'samtycke-ui-[name]-[hash].js',
+    format: 'es',
+    sourcemap: true,
+  },
   plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
 });
 

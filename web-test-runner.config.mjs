@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { cdpPlugin } from './test/helpers/cdp-plugin.mjs';
 import { trackerPlugin } from './test/helpers/tracker-plugin.mjs';
 import { collectorPlugin } from './test/helpers/collector-plugin.mjs';
@@ -21,7 +22,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { DEV_MODE: 'true' } }), cdpPlugin(), trackers, collector],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { DEV_MODE: 'true' } }), cdpPlugin(), trackers, collector, a11ySnapshotPlugin()],
   middleware: [trackers.middleware, collector.middleware],
   browsers: [
     chromeLauncher({

@@ -1,6 +1,6 @@
 import { configSchema, type ConfigInput } from './schema.js';
 import { toConfigError } from './config-error.js';
-import { configHash, normalizeConfig } from './config.js';
+import { configHash, normalizeConfig, type Config } from './config.js';
 import { startConsent, type Consent, type ConsentOptions } from './consent.js';
 import { recordProofs } from './proof-wiring.js';
 import { adviseOnConfig } from './config-advice.js';
@@ -8,6 +8,19 @@ import { adviseOnConfig } from './config-advice.js';
 export interface CreateConsentOptions extends ConsentOptions {
   /** The config's source text, when it came from JSON in the page. */
   configText?: string;
+}
+
+/**
+ * Validates a config and fills in its defaults; throws `ConfigError` listing
+ * every problem. The script-tag chunk uses it alone: the head script already
+ * has the consent state machine.
+ */
+export function validateConfig(input: unknown): Config {
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) throw toConfigError(parsed.error.issues, configSchema);
+  const config = normalizeConfig(parsed.data);
+  adviseOnConfig(config);
+  return config;
 }
 
 /**
@@ -19,10 +32,7 @@ export interface CreateConsentOptions extends ConsentOptions {
  * if (consent.has('analytics')) loadAnalytics();
  */
 export function createConsent(input: ConfigInput, options: CreateConsentOptions = {}): Consent {
-  const parsed = configSchema.safeParse(input);
-  if (!parsed.success) throw toConfigError(parsed.error.issues, configSchema);
-  const config = normalizeConfig(parsed.data);
-  adviseOnConfig(config);
+  const config = validateConfig(input);
   const consent = startConsent(config, configHash(options.configText ?? JSON.stringify(input)), options);
   if (config.collector) recordProofs(consent, config.collector.endpoint);
   return consent;

@@ -8,7 +8,7 @@
  *   the validator and the banner is fetched; it takes over when it arrives.
  */
 import { startConsent, type Consent } from './consent.js';
-import { configHash, normalizeConfig } from './config.js';
+import { configHash, normalizeConfig, type Config } from './config.js';
 import { ConfigError } from './config-error.js';
 import { createDeferredConsent } from './deferred-consent.js';
 import { readDecision } from './storage/decision-cookie.js';
@@ -53,15 +53,19 @@ function start(scriptSrc: string): Consent {
     const { text, input } = readConfigText();
     const sentinel = sentinelOptions(input);
     if (sentinel) watchFormsOnDemand(scriptSrc, sentinel);
+    const begin = (config: Config): Consent => {
+      const started = startConsent(config, configHash(text));
+      const endpoint = config.collector?.endpoint;
+      if (endpoint) recordProofsLazily(started, () => chunk.load().then((ui) => ui.sendProofs(endpoint)));
+      return started;
+    };
     const config = trustedConfig(text, input);
     if (config) {
-      consent = startConsent(config, configHash(text));
-      const endpoint = config.collector?.endpoint;
-      if (endpoint) recordProofsLazily(consent, () => chunk.load().then((ui) => ui.sendProofs(endpoint)));
+      consent = begin(config);
     } else {
       chunk
         .load()
-        .then((ui) => deferred.resolve(ui.createConsent(input, { configText: text })))
+        .then((ui) => deferred.resolve(begin(ui.validateConfig(input))))
         // A broken config (or an unreachable chunk) must be loud for the site owner and grant nothing.
         .catch((error: unknown) => console.error(error));
     }

@@ -142,7 +142,18 @@ export const configSchema = z
     controller: z.optional(z.string().check(z.maxLength(200))),
     retention: z.optional(retention),
     language: z.optional(z.string().check(z.maxLength(35))),
-    texts: z.optional(z.record(z.string(), z.record(z.string(), z.string().check(z.maxLength(4000))))),
+    texts: z.optional(
+      z.record(
+        z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "sv-SE"')),
+        z.record(z.string(), z.string().check(z.minLength(1, 'must not be empty: a missing text falls back to English'), z.maxLength(4000))),
+      ),
+    ),
+    ui: z.optional(
+      z.strictObject({
+        /** The floating "Cookie settings" button; turn off only when every page links to the settings (R26). */
+        settingsButton: z.optional(z.boolean()),
+      }),
+    ),
     cookie: z.optional(cookieOptions),
     collector: z.optional(collectorOptions),
     sentinel: z.optional(

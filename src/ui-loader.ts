@@ -1,6 +1,7 @@
 import type { Consent } from './consent.js';
-import type { CreateConsentOptions } from './create-consent.js';
+import type { Config } from './config.js';
 import type { ConsentView } from './events.js';
+import { mountSettingsButton } from './ui/settings-button.js';
 
 declare const DEV_MODE: boolean | undefined;
 
@@ -9,7 +10,7 @@ export const UI_CHUNK = typeof DEV_MODE !== 'undefined' && DEV_MODE ? 'samtycke-
 
 /** What the chunk exports to the head script. */
 export interface UiChunk {
-  createConsent(input: unknown, options?: CreateConsentOptions): Consent;
+  validateConfig(input: unknown): Config;
   sendProofs(endpoint: string): Promise<void>;
 }
 
@@ -38,6 +39,8 @@ export function createChunkLoader(scriptSrc: string): { load(): Promise<UiChunk>
  * `data-samtycke="open"` as a way back to the settings (R26).
  */
 export function showUiOnDemand(consent: Consent, chunk: ReturnType<typeof createChunkLoader>): void {
+  // The floating settings button needs no chunk: a returning visitor gets it for free (R26).
+  mountSettingsButton(consent);
   let requested: ConsentView | null = null;
   consent.on('show', (view) => {
     if (chunk.loaded) return;

@@ -1,13 +1,13 @@
 /**
  * The lazily loaded chunk of the script-tag build (`dist/samtycke-ui.js`):
- * the config validator and the UI elements. The head script loads it only
+ * the config validator and the UI layers. The head script loads it only
  * when there is no current decision, the config text changed, or the visitor
- * opens the settings.
+ * opens the settings. The settings button stays in the head script.
  */
-import './define.js';
+import './layers.js';
 import { createProofQueue } from '../storage/proof-queue.js';
 
-export { createConsent } from '../create-consent.js';
+export { validateConfig } from '../create-consent.js';
 
 const queues = new Map<string, ReturnType<typeof createProofQueue>>();
 

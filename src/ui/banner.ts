@@ -1,0 +1,154 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { Consent } from '../consent.js';
+import { ConsentController } from './consent-controller.js';
+import { categoryDescription, categoryLabel, recipientCount } from './labels.js';
+import { fill } from './locale.js';
+import { safeUrl } from './safe-url.js';
+import { ShownText } from './shown-text.js';
+import { baseStyles } from './styles.js';
+
+/**
+ * The first layer: what, why, who and how to withdraw (R16), a policy link
+ * (R18), then **Reject all** and **Accept all** side by side with equal weight
+ * (R05, R06) and **Customise**. Not a cookie wall: no backdrop, no scroll lock
+ * (R11). Escape refuses; nothing but "Accept all" grants (R12).
+ *
+ * @csspart banner - the fixed region
+ * @csspart choice - both "Reject all" and "Accept all", always together
+ * @csspart customise - the "Customise" button
+ * @cssproperty --samtycke-bg / --samtycke-fg / --samtycke-link / --samtycke-border / --samtycke-focus
+ * @cssproperty --samtycke-choice-bg / --samtycke-choice-fg / --samtycke-choice-border - both choice buttons
+ * @cssproperty --samtycke-font / --samtycke-font-size / --samtycke-radius / --samtycke-shadow / --samtycke-z
+ */
+export class SamtyckeBanner extends LitElement {
+  static override properties = { open: { type: Boolean, reflect: true } };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: contents; }
+      section.layer {
+        position: fixed;
+        z-index: var(--samtycke-z, 2147483000);
+        inset: auto 0 0 0;
+        margin: 0 auto;
+        max-width: 46rem;
+        max-height: 75vh;
+        display: flex;
+        flex-direction: column;
+        border-end-start-radius: 0;
+        border-end-end-radius: 0;
+      }
+      @media (min-width: 48rem) {
+        section.layer { bottom: 1rem; border-radius: var(--_radius); }
+      }
+      .text {
+        overflow: auto;
+        min-height: 3rem;
+        padding: 1rem 1.25rem 0.5rem;
+        display: grid;
+        gap: 0.5rem;
+      }
+      ul { padding-inline-start: 1.25rem; }
+      .actions {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.5rem;
+        padding: 0.75rem 1.25rem 1rem;
+      }
+      .secondary { grid-column: 1 / -1; }
+      @media (min-width: 36rem) {
+        .actions { grid-template-columns: 1fr 1fr 1fr; }
+        .secondary { grid-column: auto; }
+      }
+    `,
+  ];
+
+  declare open: boolean;
+  private readonly ctrl = new ConsentController(this);
+  private readonly shown = new ShownText();
+
+  constructor() {
+    super();
+    this.open = false;
+    // Decided here, in another layer or in another tab: the first layer has done its job.
+    this.ctrl.onChange = (state) => {
+      if (state.decided) this.open = false;
+    };
+  }
+
+  get consent(): Consent | null {
+    return this.ctrl.consent;
+  }
+
+  set consent(consent: Consent | null) {
+    this.ctrl.consent = consent;
+  }
+
+  /** The exact text on screen, for the proof record. */
+  get shownText(): string {
+    return this.shown.text;
+  }
+
+  /** SHA-256 (hex) of `shownText`, once computed. */
+  get shownHash(): string | undefined {
+    return this.shown.hash;
+  }
+
+  protected override render() {
+    const { consent, strings: s, locale } = this.ctrl;
+    if (!this.open || !consent || !s) return nothing;
+    const { config } = consent;
+    const count = recipientCount(config);
+    const policy = safeUrl(config.policyUrl);
+    return html`<section class="layer" part="banner" aria-labelledby="title" lang=${locale} @keydown=${this.onKeydown}>
+      <div class="text">
+        <h2 id="title">${s.title}</h2>
+        <p>${fill(s.body, { controller: config.controller ?? s.we })}</p>
+        <ul>
+          ${config.categories.map((category) => {
+            const description = categoryDescription(category, s, locale);
+            return html`<li><strong>${categoryLabel(category, s, locale)}</strong>${description ? `: ${description}` : ''}</li>`;
+          })}
+        </ul>
+        ${count > 0 ? html`<p>${fill(s.recipients, { count })} <button type="button" class="link" data-control="recipients" @click=${this.onRecipients}>${s.recipientsLink}</button></p>` : nothing}
+        <p>${s.withdraw} ${policy ? html`<a href=${policy}>${s.policy}</a>` : nothing}</p>
+      </div>
+      <div class="actions">
+        <button type="button" class="choice" part="choice" data-control="reject-all" @click=${this.onReject}>${s.rejectAll}</button>
+        <button type="button" class="choice" part="choice" data-control="accept-all" @click=${this.onAccept}>${s.acceptAll}</button>
+        <button type="button" class="secondary" part="customise" data-control="customise" @click=${this.onCustomise}>${s.customise}</button>
+      </div>
+    </section>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const layer = this.renderRoot.querySelector('section');
+    if (layer) this.shown.update(layer);
+  }
+
+  // Decisions are made synchronously in the handler: a grant needs the click's user activation.
+  private readonly onAccept = (): void => {
+    if (this.consent?.acceptAll(this.ctrl.context('banner', 'accept-all', this.shown))) this.open = false;
+  };
+
+  private readonly onReject = (): void => {
+    if (this.ctrl.refuseAll(this.ctrl.context('banner', 'reject-all', this.shown))) this.open = false;
+  };
+
+  private readonly onCustomise = (): void => {
+    this.consent?.showPreferences();
+  };
+
+  private readonly onRecipients = (): void => {
+    this.consent?.showPreferences();
+    document.querySelector('samtycke-preferences')?.revealServices();
+  };
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    if (this.consent?.dismiss(this.ctrl.context('banner', 'escape', this.shown))) this.open = false;
+  };
+}

@@ -1,0 +1,24 @@
+import type { CategoryConfig, Config } from '../config.js';
+import { localize } from './locale.js';
+import type { UiStrings } from './strings.js';
+
+/** A category's title: from the config, else the built-in one for a well-known id, else the id. */
+export function categoryLabel(category: CategoryConfig, strings: UiStrings, locale: string): string {
+  const builtIn = (strings as unknown as Record<string, string | undefined>)[`${category.necessary && !category.label ? 'necessary' : category.id}Label`];
+  return localize(category.label, locale) ?? builtIn ?? category.id;
+}
+
+export function categoryDescription(category: CategoryConfig, strings: UiStrings, locale: string): string {
+  const builtIn = (strings as unknown as Record<string, string | undefined>)[`${category.necessary && !category.description ? 'necessary' : category.id}Description`];
+  return localize(category.description, locale) ?? builtIn ?? '';
+}
+
+/** How many third parties receive data with consent: distinct providers (or services without one) outside the necessary categories. */
+export function recipientCount(config: Config): number {
+  const recipients = new Set<string>();
+  for (const category of config.categories) {
+    if (category.necessary) continue;
+    for (const service of category.services) recipients.add(service.provider ?? service.name);
+  }
+  return recipients.size;
+}

@@ -1,0 +1,98 @@
+/**
+ * Registers `<samtycke-banner>` and `<samtycke-preferences>` once and shows
+ * whichever layer a consent object asks for (`samtycke:show`). Shared by the
+ * `samtycke/ui` entry and the script-tag chunk; the chunk leaves the settings
+ * button to the head script, which already has it.
+ */
+import type { Consent } from '../consent.js';
+import type { ConsentView } from '../events.js';
+import { SamtyckeBanner } from './banner.js';
+import { SamtyckePreferences } from './preferences.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'samtycke-banner': SamtyckeBanner;
+    'samtycke-preferences': SamtyckePreferences;
+  }
+  interface Window {
+    samtycke?: Consent;
+  }
+}
+
+for (const [tag, element] of [['samtycke-banner', SamtyckeBanner], ['samtycke-preferences', SamtyckePreferences]] as const) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+/** Shared by every copy of this module on the page (two bundles must not show two banners). */
+interface UiRegistry {
+  /** The consent object `[data-samtycke="open"]` opens the settings of. */
+  consent: Consent | null;
+  /** Called once per consent object the UI meets. */
+  connect: ((consent: Consent) => void) | null;
+  connected: WeakSet<Consent>;
+}
+const KEY = Symbol.for('samtycke.ui');
+type WithRegistry = Document & { [KEY]?: UiRegistry };
+
+function registry(): UiRegistry {
+  return ((document as WithRegistry)[KEY] ??= { consent: null, connect: null, connected: new WeakSet() });
+}
+
+function whenBody(run: () => void): void {
+  if (document.body) run();
+  else document.addEventListener('DOMContentLoaded', run, { once: true });
+}
+
+function element<K extends 'samtycke-banner' | 'samtycke-preferences'>(tag: K, place: (element: HTMLElement) => void): HTMLElementTagNameMap[K] {
+  let found = document.querySelector(tag);
+  if (!found) {
+    found = document.createElement(tag);
+    place(found);
+  }
+  return found;
+}
+
+/** Remembers the consent object the page uses; runs the connect hook the first time it is seen. */
+export function connectConsent(consent: Consent): void {
+  const ui = registry();
+  ui.consent = consent;
+  if (ui.connected.has(consent)) return;
+  ui.connected.add(consent);
+  ui.connect?.(consent);
+}
+
+/** Sets what connecting a consent object does beyond showing layers (the settings button, for npm users). */
+export function onConnect(connect: (consent: Consent) => void): void {
+  registry().connect = connect;
+}
+
+/** Shows a layer for a consent object; showing what is already shown changes nothing. */
+export function showView(consent: Consent, view: ConsentView): void {
+  connectConsent(consent);
+  whenBody(() => {
+    if (view === 'banner') {
+      // First in the body: the first thing a keyboard or screen-reader user reaches.
+      const banner = element('samtycke-banner', (el) => document.body.prepend(el));
+      banner.consent = consent;
+      banner.open = true;
+    } else {
+      const preferences = element('samtycke-preferences', (el) => document.body.append(el));
+      preferences.consent = consent;
+      preferences.show();
+    }
+  });
+}
+
+const LISTENING = Symbol.for('samtycke.ui.listening');
+if (!(document as Document & { [LISTENING]?: true })[LISTENING]) {
+  (document as Document & { [LISTENING]?: true })[LISTENING] = true;
+  document.addEventListener('samtycke:show', (event) => showView(event.detail.consent, event.detail.view));
+  // The script tag wires these too; asking twice for the open dialog changes nothing.
+  document.addEventListener('click', (event) => {
+    const opener = (event.target as Element | null)?.closest?.('[data-samtycke="open"]');
+    const consent = registry().consent ?? window.samtycke;
+    if (!opener || !consent) return;
+    event.preventDefault();
+    consent.showPreferences();
+  });
+}
