@@ -44,6 +44,7 @@ function renderAll() {
 }
 
 document.addEventListener('samtycke:change', () => setTimeout(renderAll, 300));
+document.addEventListener('samtycke:show', renderState);
 document.addEventListener('samtycke:blocked', renderBlocked);
 const incidents = [];
 document.addEventListener('samtycke:leak', (event) => {

@@ -1,0 +1,11 @@
+import puppeteer from 'puppeteer-core';
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+const page = await browser.newPage();
+await page.setViewport({ width: 1280, height: 900 });
+page.on('console', (m) => console.log('console:', m.type(), m.text())); page.on('requestfailed', r => console.log('failed', r.url())); page.on('response', r => r.status() >= 400 && console.log('status', r.status(), r.url()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('http://localhost:8080/', { waitUntil: 'load' }); await page.waitForSelector('samtycke-banner'); await new Promise(r => setTimeout(r, 800));
+await page.screenshot({ path: '/tmp/demo1.png' });
+const state = await page.evaluate(() => JSON.stringify(window.samtycke.state));
+console.log(state);
+await browser.close();
