@@ -30,6 +30,11 @@ export interface ConsentOptions {
   requireUserActivation?: boolean;
   /** Ask the UI for the banner when there is no current decision. @default true */
   autoShow?: boolean;
+  /**
+   * The decision cookie as the caller already read it, so start-up reads
+   * `document.cookie` once: each read is a round trip to the browser process.
+   */
+  stored?: StoredDecision | null;
 }
 
 /** The consent object returned by `createConsent()` (and `window.samtycke` with the script tag). */
@@ -78,11 +83,12 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
   const listeners: Listeners = { change: new Set(), decision: new Set(), show: new Set() };
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`samtycke:${config.cookie.name}`) : null;
 
-  let state = stateFrom(loadCurrent());
-  adoptConfigHash();
+  const initial = loadCurrent(options.stored);
+  let state = stateFrom(initial);
+  adoptConfigHash(initial);
 
-  function loadCurrent(): StoredDecision | null {
-    const stored = readDecision(config.cookie);
+  function loadCurrent(known?: StoredDecision | null): StoredDecision | null {
+    const stored = known === undefined ? readDecision(config.cookie) : known;
     if (!stored) return null;
     const reason = staleReason(stored, config, now());
     if (reason) {
@@ -93,8 +99,7 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
   }
 
   /** Same decision, config text edited without a new revision: keep the decision, note the new fingerprint. */
-  function adoptConfigHash(): void {
-    const stored = state.decided ? readDecision(config.cookie) : null;
+  function adoptConfigHash(stored: StoredDecision | null): void {
     if (!stored || stored.h === hash) return;
     writeDecision({ ...stored, h: hash }, config.cookie, (stored.t + config.retention * DAY_MS - now()) / DAY_MS);
   }

@@ -11,7 +11,7 @@ import { startConsent, type Consent } from './consent.js';
 import { configHash, normalizeConfig, type Config } from './config.js';
 import { ConfigError } from './config-error.js';
 import { createDeferredConsent } from './deferred-consent.js';
-import { readDecision } from './storage/decision-cookie.js';
+import { readDecision, type StoredDecision } from './storage/decision-cookie.js';
 import { createChunkLoader, showUiOnDemand } from './ui-loader.js';
 import { recordProofsLazily } from './proof-wiring.js';
 import { sentinelOptions, watchFormsOnDemand } from './sentinel-loader.js';
@@ -34,11 +34,15 @@ function readConfigText(): { text: string; input: unknown } {
   }
 }
 
+/** The stored decision, read once for the whole start-up. */
+function storedDecision(input: unknown): StoredDecision | null {
+  const name = (input as { cookie?: { name?: unknown } } | null)?.cookie?.name;
+  return readDecision({ name: typeof name === 'string' ? name : 'samtycke', path: '/', sameSite: 'Lax' });
+}
+
 /** The config, when this exact text was validated when the stored decision was made. */
-function trustedConfig(text: string, input: unknown) {
+function trustedConfig(text: string, input: unknown, stored: StoredDecision | null): Config | null {
   try {
-    const name = (input as { cookie?: { name?: unknown } }).cookie?.name;
-    const stored = readDecision({ name: typeof name === 'string' ? name : 'samtycke', path: '/', sameSite: 'Lax' });
     return stored?.h === configHash(text) ? normalizeConfig(input as ConfigInput) : null;
   } catch {
     return null;
@@ -53,13 +57,15 @@ function start(scriptSrc: string): Consent {
     const { text, input } = readConfigText();
     const sentinel = sentinelOptions(input);
     if (sentinel) watchFormsOnDemand(scriptSrc, sentinel);
+    const stored = storedDecision(input);
     const begin = (config: Config): Consent => {
-      const started = startConsent(config, configHash(text));
+      // The cookie may have changed while the chunk loaded: only the synchronous path reuses the first read.
+      const started = startConsent(config, configHash(text), chunk.loaded ? {} : { stored });
       const endpoint = config.collector?.endpoint;
       if (endpoint) recordProofsLazily(started, () => chunk.load().then((ui) => ui.sendProofs(endpoint)));
       return started;
     };
-    const config = trustedConfig(text, input);
+    const config = trustedConfig(text, input, stored);
     if (config) {
       consent = begin(config);
     } else {
