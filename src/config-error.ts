@@ -27,6 +27,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Keys a site may reach for to switch a purpose to "legitimate interest". */
+const LEGAL_BASIS = /legitimate|legal_?basis|^basis$|^lawful/i;
+
 /** Turns zod issues into ConfigIssues with readable messages and "did you mean" hints. */
 export function toConfigError(issues: readonly z.core.$ZodIssue[], schema: z.core.$ZodType): ConfigError {
   const result: ConfigIssue[] = [];
@@ -38,7 +41,9 @@ export function toConfigError(issues: readonly z.core.$ZodIssue[], schema: z.cor
         result.push({
           path: formatPath([...issue.path, key]),
           code: issue.code,
-          message: `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : known.length ? `; allowed keys: ${known.join(', ')}` : ''}`,
+          message: LEGAL_BASIS.test(key)
+            ? `unknown key "${key}": storing or reading on the device needs consent (or strict necessity); legitimate interest cannot be its basis, so there is no such setting (RULES R37)`
+            : `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : known.length ? `; allowed keys: ${known.join(', ')}` : ''}`,
         });
       }
     } else {

@@ -83,6 +83,15 @@ describe('config schema', () => {
     expect(message('categories[0].servces')).to.contain('did you mean "services"?');
   });
 
+  it('has no legitimate-interest setting and says why (R37)', () => {
+    const config = siteConfig();
+    (config.categories[1] as Record<string, unknown>).legalBasis = 'legitimate-interest';
+    (config.categories[2] as Record<string, unknown>).legitimateInterest = true;
+    const error = configError(config);
+    expect(error.issues.map((issue) => issue.path)).to.have.members(['categories[1].legalBasis', 'categories[2].legitimateInterest']);
+    for (const issue of error.issues) expect(issue.message).to.match(/legitimate interest cannot be its basis/);
+  });
+
   it('refuses a necessary service without a justification, or on an analytics host (R34)', () => {
     const error = configError(
       siteConfig({
