@@ -32,8 +32,16 @@ const uiChunk = (file, devMode) => ({
   plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
 });
 
+/** Click-to-load placeholders: the head script fetches this only for a page with a gated embed. */
+const placeholderChunk = (file) => ({
+  input: 'src/gates/placeholder.ts',
+  output: { file, format: 'es', sourcemap: true },
+  plugins: [constants(false), ts(), minify()],
+});
+
 export default [
   headBundle('dist/samtycke.js', false),
+  placeholderChunk('dist/samtycke-placeholder.js'),
   uiChunk('dist/samtycke-ui.js', false),
   headBundle('dist/samtycke.dev.js', true),
   uiChunk('dist/samtycke-ui.dev.js', true),

@@ -2,6 +2,7 @@ import { configSchema, type ConfigInput } from './schema.js';
 import { toConfigError } from './config-error.js';
 import { configHash, normalizeConfig } from './config.js';
 import { startConsent, type Consent, type ConsentOptions } from './consent.js';
+import type { BlockedAttempt } from './gates/blocked-log.js';
 
 export interface CreateConsentOptions extends ConsentOptions {
   /** The config's source text, when it came from JSON in the page. */
@@ -19,5 +20,15 @@ export interface CreateConsentOptions extends ConsentOptions {
 export function createConsent(input: ConfigInput, options: CreateConsentOptions = {}): Consent {
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) throw toConfigError(parsed.error.issues, configSchema);
-  return startConsent(normalizeConfig(parsed.data), configHash(options.configText ?? JSON.stringify(input)), options);
+  return startConsent(normalizeConfig(parsed.data), configHash(options.configText ?? JSON.stringify(input)), {
+    ...options,
+    blockedLog: options.blockedLog ?? listenForBlocked(),
+  });
+}
+
+/** Without a shared log, `blocked()` lists the `samtycke:blocked` events seen from now on. */
+function listenForBlocked(): { list(): readonly BlockedAttempt[] } {
+  const seen: BlockedAttempt[] = [];
+  document.addEventListener('samtycke:blocked', (event) => seen.push(event.detail));
+  return { list: () => seen.slice() };
 }

@@ -6,6 +6,9 @@
  *   decision applies at once, nothing else is downloaded.
  * - Otherwise: a stand-in that grants nothing is exposed, and the chunk with
  *   the validator and the banner is fetched; it takes over when it arrives.
+ *
+ * In both cases the gates start before this script returns, so nothing after
+ * it in the page can reach a gated host first (docs/gates.md).
  */
 import { startConsent, type Consent } from './consent.js';
 import { configHash, normalizeConfig } from './config.js';
@@ -13,6 +16,8 @@ import { ConfigError } from './config-error.js';
 import { createDeferredConsent } from './deferred-consent.js';
 import { readDecision } from './storage/decision-cookie.js';
 import { createChunkLoader, showUiOnDemand } from './ui-loader.js';
+import { createBlockedLog } from './gates/blocked-log.js';
+import { startGates, type Gates } from './gates/start-gates.js';
 import type { ConfigInput } from './schema.js';
 
 declare global {
@@ -45,23 +50,41 @@ function trustedConfig(text: string, input: unknown) {
 
 function start(scriptSrc: string): Consent {
   const chunk = createChunkLoader(scriptSrc);
-  const deferred = createDeferredConsent();
+  const blockedLog = createBlockedLog();
+  const deferred = createDeferredConsent(blockedLog);
   let consent = deferred.consent;
+  let raw: unknown;
+  let gates: Gates | undefined;
   try {
     const { text, input } = readConfigText();
+    raw = input;
     const config = trustedConfig(text, input);
     if (config) {
-      consent = startConsent(config, configHash(text));
+      consent = startConsent(config, configHash(text), { blockedLog });
     } else {
       chunk
         .load()
-        .then((ui) => deferred.resolve(ui.createConsent(input, { configText: text })))
+        .then((ui) => {
+          deferred.resolve(ui.createConsent(input, { configText: text, blockedLog }));
+          // Necessary categories are granted from now on, decided or not.
+          gates?.refresh();
+        })
         // A broken config (or an unreachable chunk) must be loud for the site owner and grant nothing.
         .catch((error: unknown) => console.error(error));
     }
   } catch (error) {
     console.error(error);
   }
+  // Blocking reads the raw config (validated or not); granting only ever comes from `consent`.
+  gates = startGates(consent, {
+    config: raw,
+    log: blockedLog,
+    // Fetched only for a page with a gated embed.
+    placeholder: (...args) =>
+      (import(/* @vite-ignore */ new URL('samtycke-placeholder.js', scriptSrc).href) as Promise<typeof import('./gates/placeholder.js')>).then((module) =>
+        module.createPlaceholder(...args),
+      ),
+  });
   showUiOnDemand(consent, chunk);
   return consent;
 }

@@ -24,6 +24,11 @@ export function trackerPlugin() {
           ctx.type = 'application/javascript';
           const name = JSON.stringify(`${ctx.hostname}${ctx.path}`);
           ctx.body = `(window.__trackerRuns = window.__trackerRuns || []).push(${name});`;
+          // Like real analytics scripts: first-party cookies and storage written from the page (?jscookie=_ga&jsstorage=_ga_store).
+          const jsCookie = ctx.query.jscookie;
+          if (typeof jsCookie === 'string' && /^[A-Za-z0-9_]+$/.test(jsCookie)) ctx.body += `document.cookie = ${JSON.stringify(`${jsCookie}=1; Path=/; Max-Age=3600; SameSite=Lax`)};`;
+          const jsStorage = ctx.query.jsstorage;
+          if (typeof jsStorage === 'string' && /^[A-Za-z0-9_]+$/.test(jsStorage)) ctx.body += `localStorage.setItem(${JSON.stringify(jsStorage)}, '1');`;
         } else if (ctx.path.endsWith('.gif')) {
           ctx.type = 'image/gif';
           ctx.body = PIXEL;

@@ -1,0 +1,30 @@
+import { globPattern, type GateService } from './rules.js';
+
+/**
+ * Deletes what revoked services left on this site (R28): their cookies, on
+ * this host and on every parent domain (a cookie set for `.example.com` is
+ * only removed with that same domain), path `/`, and their localStorage and
+ * sessionStorage keys. Third-party cookies on the vendor's own domain are out
+ * of reach of any page; vendors are told through their consent APIs instead.
+ */
+export function eraseServiceData(services: readonly GateService[]): void {
+  if (services.length === 0) return;
+  const cookie = globPattern(services.flatMap((service) => service.cookies));
+  const parts = location.hostname.split('.');
+  const domains = [''];
+  for (let i = 0; i < parts.length - 1; i++) domains.push(`; Domain=${parts.slice(i).join('.')}`);
+  for (const entry of document.cookie.split(';')) {
+    const name = entry.split('=')[0]!.trim();
+    if (!name || !cookie.test(name)) continue;
+    for (const domain of domains) document.cookie = `${name}=; Max-Age=0; Path=/${domain}`;
+  }
+  const key = globPattern(services.flatMap((service) => service.storage));
+  for (const area of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      const storage = window[area];
+      for (const name of Object.keys(storage)) if (key.test(name)) storage.removeItem(name);
+    } catch {
+      // Storage disabled or sandboxed: nothing was stored there either.
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Click-to-load for an embed (R35): a box in the iframe's place that names
+ * the service and its provider, says what loading it means, and offers
+ * "Load once" and "Always allow <category>". The script-tag bundle fetches
+ * this module (`dist/samtycke-placeholder.js`) only when a page has a gated
+ * embed, so the head script stays small.
+ *
+ * Texts can be replaced per language through the config's `texts`
+ * (`placeholder`, `placeholderLoadOnce`, `placeholderAlwaysAllow`, with
+ * `{service}`, `{provider}`, `{host}`, `{category}`). Everything is built
+ * with DOM calls: config strings never become markup.
+ */
+import type { GateService } from './rules.js';
+
+/** The embed a placeholder stands for. */
+export interface Embed {
+  /** The service of the embed's host or `data-service`, when the config names one. */
+  readonly service: GateService | undefined;
+  readonly host: string;
+  readonly category: string;
+  /** The config (validated or raw), for labels and texts. */
+  readonly config: unknown;
+}
+
+export interface PlaceholderActions {
+  /** Loads this embed only; nothing is stored. */
+  loadOnce(): void;
+  /** Grants the category: a recorded decision, made in this click (it needs the click's user activation). */
+  alwaysAllow(): void;
+}
+
+type Loose = Record<string, unknown>;
+const record = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
+
+/** A text or `{ [locale]: text }`, in the page's language, then English, then any. */
+function inPageLanguage(value: unknown): unknown {
+  if (typeof value === 'string') return value;
+  const texts = record(value);
+  const lang = document.documentElement.lang.toLowerCase();
+  return texts[lang] ?? texts[lang.split('-')[0]!] ?? texts.en ?? Object.values(texts)[0];
+}
+
+const DEFAULTS: Record<string, string> = {
+  placeholder: '{service} ({provider}) is not loaded. Loading it connects you to {host}: {provider} receives your IP address and may set cookies or read your device.',
+  placeholderLoadOnce: 'Load once',
+  placeholderAlwaysAllow: 'Always allow {category}',
+};
+
+/** Builds the placeholder and puts it right before the iframe; the caller hides the iframe. */
+export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, actions: PlaceholderActions): HTMLElement {
+  const config = record(embed.config);
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(record) : []);
+  const category = list(config.categories).find((entry) => entry.id === embed.category) ?? {};
+  const service = list(category.services).find((entry) => entry.id === embed.service?.id) ?? {};
+  const label = inPageLanguage(category.label);
+  const name = typeof service.name === 'string' ? service.name : embed.host;
+  const values: Record<string, string> = {
+    service: name,
+    provider: typeof service.provider === 'string' ? service.provider : name,
+    host: embed.host,
+    category: typeof label === 'string' ? label : embed.category,
+  };
+  const texts = record(inPageLanguage(config.texts));
+  const text = (key: string) => {
+    const template = typeof texts[key] === 'string' ? (texts[key] as string) : DEFAULTS[key]!;
+    return template.replace(/\{(\w+)\}/g, (_, field: string) => values[field] ?? '');
+  };
+  const size = (value: string | null, fallback: string) => (value ? (/^\d+$/.test(value) ? `${value}px` : value) : fallback);
+
+  const box = document.createElement('div');
+  box.setAttribute('data-samtycke-placeholder', embed.service?.id ?? embed.category);
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', name);
+  box.style.cssText = `box-sizing:border-box;display:flex;flex-direction:column;justify-content:center;gap:.75em;padding:1em;border:1px solid;max-width:100%;width:${size(frame.getAttribute('width'), '100%')};min-height:${size(frame.getAttribute('height'), '150px')}`;
+  const message = document.createElement('p');
+  message.style.margin = '0';
+  message.textContent = text('placeholder');
+  const buttons = document.createElement('div');
+  for (const [key, action] of [
+    ['placeholderLoadOnce', actions.loadOnce],
+    ['placeholderAlwaysAllow', actions.alwaysAllow],
+  ] as const) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = text(key);
+    button.style.marginInlineEnd = '.5em';
+    button.addEventListener('click', action);
+    buttons.append(button);
+  }
+  box.append(message, buttons);
+  frame.before(box);
+  return box;
+}
