@@ -15,7 +15,7 @@ type AnyListener = (value: never) => void;
  * real one, including listeners registered early. With `resolve` never
  * called (a broken config) it stays a safe "no consent" forever.
  */
-export function createDeferredConsent(log?: Pick<BlockedLog, 'list'>): { consent: Consent; resolve(real: Consent): void } {
+export function createDeferredConsent(log: Pick<BlockedLog, 'list'>): { consent: Consent; resolve(real: Consent): void } {
   let real: Consent | null = null;
   const early: [keyof ConsentEventMap, AnyListener][] = [];
   const waiting: (() => void)[] = [];
@@ -46,7 +46,7 @@ export function createDeferredConsent(log?: Pick<BlockedLog, 'list'>): { consent
     withdraw: (context) => real?.withdraw(context) ?? false,
     dismiss: (context) => real?.dismiss(context) ?? false,
     // The gates start before the real object exists: the stand-in reads their log from the first moment.
-    blocked: () => log?.list() ?? real?.blocked() ?? [],
+    blocked: () => log.list(),
     showPreferences: () => real?.showPreferences(),
     showBanner: () => real?.showBanner(),
     destroy: () => real?.destroy(),

@@ -10,15 +10,15 @@
  * `{service}`, `{provider}`, `{host}`, `{category}`). Everything is built
  * with DOM calls: config strings never become markup.
  */
-import type { GateService } from './rules.js';
+import { readGateRules, serviceForHost } from './rules.js';
 
 /** The embed a placeholder stands for. */
 export interface Embed {
-  /** The service of the embed's host or `data-service`, when the config names one. */
-  readonly service: GateService | undefined;
+  /** Its `data-service` or `data-category`. */
+  readonly id: string;
+  /** The host its URL points to. */
   readonly host: string;
-  readonly category: string;
-  /** The config (validated or raw), for labels and texts. */
+  /** The config (validated or raw), for names, labels and texts. */
   readonly config: unknown;
 }
 
@@ -26,7 +26,7 @@ export interface PlaceholderActions {
   /** Loads this embed only; nothing is stored. */
   loadOnce(): void;
   /** Grants the category: a recorded decision, made in this click (it needs the click's user activation). */
-  alwaysAllow(): void;
+  alwaysAllow(category: string): void;
 }
 
 type Loose = Record<string, unknown>;
@@ -49,16 +49,20 @@ const DEFAULTS: Record<string, string> = {
 /** Builds the placeholder and puts it right before the iframe; the caller hides the iframe. */
 export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, actions: PlaceholderActions): HTMLElement {
   const config = record(embed.config);
+  const rules = readGateRules(config);
+  const gated =
+    rules.services.find((entry) => entry.id === embed.id) ?? serviceForHost(rules, embed.host) ?? rules.services.find((entry) => entry.category === embed.id);
+  const categoryId = gated?.category ?? embed.id;
   const list = (value: unknown) => (Array.isArray(value) ? value.map(record) : []);
-  const category = list(config.categories).find((entry) => entry.id === embed.category) ?? {};
-  const service = list(category.services).find((entry) => entry.id === embed.service?.id) ?? {};
+  const category = list(config.categories).find((entry) => entry.id === categoryId) ?? {};
+  const service = list(category.services).find((entry) => entry.id === gated?.id) ?? {};
   const label = inPageLanguage(category.label);
   const name = typeof service.name === 'string' ? service.name : embed.host;
   const values: Record<string, string> = {
     service: name,
     provider: typeof service.provider === 'string' ? service.provider : name,
     host: embed.host,
-    category: typeof label === 'string' ? label : embed.category,
+    category: typeof label === 'string' ? label : categoryId,
   };
   const texts = record(inPageLanguage(config.texts));
   const text = (key: string) => {
@@ -68,7 +72,7 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
   const size = (value: string | null, fallback: string) => (value ? (/^\d+$/.test(value) ? `${value}px` : value) : fallback);
 
   const box = document.createElement('div');
-  box.setAttribute('data-samtycke-placeholder', embed.service?.id ?? embed.category);
+  box.setAttribute('data-samtycke-placeholder', gated?.id ?? categoryId);
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', name);
   box.style.cssText = `box-sizing:border-box;display:flex;flex-direction:column;justify-content:center;gap:.75em;padding:1em;border:1px solid;max-width:100%;width:${size(frame.getAttribute('width'), '100%')};min-height:${size(frame.getAttribute('height'), '150px')}`;
@@ -78,7 +82,7 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
   const buttons = document.createElement('div');
   for (const [key, action] of [
     ['placeholderLoadOnce', actions.loadOnce],
-    ['placeholderAlwaysAllow', actions.alwaysAllow],
+    ['placeholderAlwaysAllow', () => actions.alwaysAllow(categoryId)],
   ] as const) {
     const button = document.createElement('button');
     button.type = 'button';

@@ -56,12 +56,13 @@ export function startGates(consent: Consent, options: GatesOptions = {}): Gates 
   const ran = new Set<string>();
   /** Gated iframes with a placeholder (null while it is being drawn). */
   const placeholders = new WeakMap<Element, HTMLElement | null>();
+  const logged = new WeakSet<Element>();
   let previous: Readonly<Record<string, boolean>> | null = null;
 
   function parse(value: unknown): URL | null {
     const text = String(value);
-    // A relative URL stays on this site: no need to parse it.
-    if (!/^([a-z][a-z0-9+.-]*:)?\/\//i.test(text)) return null;
+    // Without "//" a URL stays on this site: no need to parse it.
+    if (!text.includes('//')) return null;
     try {
       return new URL(text, document.baseURI);
     } catch {
@@ -91,6 +92,7 @@ export function startGates(consent: Consent, options: GatesOptions = {}): Gates 
     if (!service) return false;
     setAttribute.call(element, kind === 'link' ? 'data-href' : 'data-src', url);
     setAttribute.call(element, 'data-service', service.id);
+    logged.add(element);
     return true;
   }
 
@@ -118,14 +120,11 @@ export function startGates(consent: Consent, options: GatesOptions = {}): Gates 
   }
 
   function addPlaceholder(frame: HTMLIFrameElement, id: string): void {
-    const host = parse(frame.getAttribute('data-src'))?.hostname ?? '';
-    const service = rules.services.find((entry) => entry.id === id) ?? serviceForHost(rules, host) ?? rules.services.find((entry) => entry.category === id);
-    const category = service?.category ?? id;
     placeholders.set(frame, null);
     void Promise.resolve(
-      options.placeholder!(frame, { service, host, category, config }, {
+      options.placeholder!(frame, { id, host: parse(frame.getAttribute('data-src'))?.hostname ?? '', config }, {
         loadOnce: () => activate(frame, id),
-        alwaysAllow: () => consent.set({ [category]: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow' }),
+        alwaysAllow: (category) => consent.set({ [category]: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow' }),
       }),
     ).then((box) => {
       // Granted (or loaded once) while the box was on its way.
@@ -140,8 +139,13 @@ export function startGates(consent: Consent, options: GatesOptions = {}): Gates 
     const holder = element.tagName === 'SOURCE' ? element.closest(GATED) : element;
     const id = holder?.getAttribute('data-service') ?? holder?.getAttribute('data-category');
     if (!id) return;
-    if (consent.has(id)) activate(element, id);
-    else if (options.placeholder && element.tagName === 'IFRAME' && !placeholders.has(element) && element.getAttribute('data-placeholder') !== 'none') addPlaceholder(element as HTMLIFrameElement, id);
+    if (consent.has(id)) return activate(element, id);
+    // Listed once per element, so the site owner sees gated markup as well as calls from code.
+    if (!logged.has(element)) {
+      logged.add(element);
+      denied(element.getAttribute('data-src') ?? element.getAttribute('data-href'), KINDS[element.tagName] ?? 'media');
+    }
+    if (options.placeholder && element.tagName === 'IFRAME' && !placeholders.has(element) && element.getAttribute('data-placeholder') !== 'none') addPlaceholder(element as HTMLIFrameElement, id);
   }
 
   function scan(): void {
