@@ -6,7 +6,8 @@
  *
  * It answers through the plugin `serve` hook, which runs before the static
  * file server (a middleware added with `app.use()` at server start sits
- * behind it and is never reached).
+ * behind it and is never reached), and keeps its answers out of the dev
+ * server's response cache.
  */
 const hits = [];
 
@@ -36,13 +37,32 @@ function answer(ctx) {
   return { body: '{"ok":true}', type: 'application/json', headers };
 }
 
+/**
+ * The test runner marks every response whose path has an extension as cacheable for a year,
+ * after the plugins ran. A tracker answer must never come from the browser's cache, or a
+ * request would go uncounted: this response keeps its own Cache-Control.
+ */
+function keepUncached(response) {
+  const set = response.set;
+  response.set = function (field, value) {
+    if (typeof field === 'string' && field.toLowerCase() === 'cache-control') return;
+    set.call(this, field, value);
+  };
+}
+
 export function trackerPlugin() {
   return {
     name: 'samtycke-trackers',
     serve(ctx) {
       if (!ctx.path.startsWith('/tracker/')) return undefined;
       hits.push({ host: ctx.hostname, path: ctx.path, query: ctx.querystring, method: ctx.method, at: Date.now() });
+      keepUncached(ctx.response);
       return answer(ctx);
+    },
+    // The dev server caches transformed responses (.js, .html) by path, across hosts: a cached
+    // answer would never reach serve() and the hit would go uncounted.
+    transform(ctx) {
+      return ctx.path.startsWith('/tracker/') ? { transformCache: false } : undefined;
     },
     async executeCommand({ command, payload }) {
       if (command === 'tracker-hits') return payload?.host ? hits.filter((hit) => hit.host === payload.host) : hits.slice();
