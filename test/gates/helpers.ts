@@ -14,11 +14,11 @@ export type GatedFrame = Frame & { samtycke: Consent; __trackerRuns?: string[]; 
  * Waits for a condition the page reaches by itself (a script ran, a request
  * arrived), checking again after each task, and fails with `what` after 5 s.
  */
-export async function until<T>(read: () => T | Promise<T>, what: string, timeout = 5000): Promise<T> {
+export async function until<T>(read: () => T | Promise<T>, what: string, timeout = 5000): Promise<NonNullable<T>> {
   const deadline = performance.now() + timeout;
   for (;;) {
     const value = await read();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -69,8 +69,8 @@ export async function clickElement(win: GatedFrame, element: Element): Promise<v
 }
 
 /** Resolves once the page's consent object has been validated (the stand-in is replaced). */
-export function validated(win: GatedFrame): Promise<void> {
-  return until(() => win.samtycke.config.revision !== '', 'the config to be validated');
+export async function validated(win: GatedFrame): Promise<void> {
+  await until(() => win.samtycke.config.revision !== '', 'the config to be validated');
 }
 
 export const kinds = (attempts: readonly BlockedAttempt[]) => [...new Set(attempts.map((attempt) => attempt.kind))].sort();

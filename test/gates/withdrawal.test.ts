@@ -56,13 +56,13 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
   it('deletes the services\' cookies and storage, tells the vendor and sends nothing afterwards', async () => {
     const win = (await loadPage({ config: config({ reloadOnRevoke: false }), before: BEFORE, head: HEAD, body: BODY })) as GatedFrame;
     await acceptAndTrack(win);
-    expect(win.__fbq!.at(-1)).to.equal('consent:grant');
+    expect((win.__fbq as string[]).at(-1)).to.equal('consent:grant');
 
     expect(win.samtycke.withdraw()).to.equal(true);
     expect(win.samtycke.has('analytics')).to.equal(false);
     expect(await names()).to.deep.equal(['samtycke', 'unrelated']);
     expect(win.localStorage.getItem('_ga_store1')).to.equal(null);
-    expect(win.__fbq!.at(-1)).to.equal('consent:revoke');
+    expect((win.__fbq as string[]).at(-1)).to.equal('consent:revoke');
 
     await resetTrackerHits();
     const fetchResult = await win.fetch(tracker('analytics.test', 'after.json')).then(() => 'sent', () => 'blocked');
