@@ -14,8 +14,9 @@ const MOVES: [string, string][] = [
 ];
 
 /** Whether an element is waiting for consent (has a held-back URL or is a `text/plain` script). */
-const PENDING = '[data-src],[data-href],[data-srcset],script[type="text/plain" i],:is(video,audio):has(source[data-src])';
-export const isPending = (element: Element): boolean => element.matches(PENDING);
+export const isPending = (element: Element): boolean =>
+  element.matches('[data-src],[data-href],[data-srcset],script[type="text/plain" i]') ||
+  (element instanceof HTMLMediaElement && element.querySelector('source[data-src]') !== null);
 
 /** Sets the held-back URLs on `img`, `iframe`, `link`, `video`/`audio`/`source`, or a script created by code. */
 export function activateElement(element: Element): void {

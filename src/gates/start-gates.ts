@@ -61,8 +61,8 @@ export function startGates(consent: Consent, options: GatesOptions = {}): Gates 
 
   function parse(value: unknown): URL | null {
     const text = String(value);
-    // Without "//" a URL stays on this site: no need to parse it.
-    if (!text.includes('//')) return null;
+    // Relative, data: and blob: URLs stay on this site: no need to parse them.
+    if (!/^(https?:|wss?:)?\/\//i.test(text)) return null;
     try {
       return new URL(text, document.baseURI);
     } catch {
