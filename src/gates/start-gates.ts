@@ -102,6 +102,8 @@ export function startGates(consent: Consent, options: GatesOptions = {}): Gates 
     const url = element.getAttribute(name);
     if (!url || !neutralise(element, url)) return false;
     element.removeAttribute(name);
+    // An inserted iframe may already be navigating: send it nowhere instead.
+    if (element.tagName === 'IFRAME') setAttribute.call(element, 'src', 'about:blank');
     if (element.tagName === 'SCRIPT') {
       const type = element.getAttribute('type');
       if (type) setAttribute.call(element, 'data-type', type);
