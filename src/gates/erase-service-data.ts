@@ -10,9 +10,8 @@ import { globPattern, type GateService } from './rules.js';
 export function eraseServiceData(services: readonly GateService[]): void {
   if (services.length === 0) return;
   const cookie = globPattern(services.flatMap((service) => service.cookies));
-  const parts = location.hostname.split('.');
   const domains = [''];
-  for (let i = 0; i < parts.length - 1; i++) domains.push(`; Domain=${parts.slice(i).join('.')}`);
+  for (let domain = location.hostname; domain.includes('.'); domain = domain.slice(domain.indexOf('.') + 1)) domains.push(`; Domain=${domain}`);
   for (const entry of document.cookie.split(';')) {
     const name = entry.split('=')[0]!.trim();
     if (!name || !cookie.test(name)) continue;

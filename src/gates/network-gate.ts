@@ -13,7 +13,7 @@ export function gateNetwork(blocks: BlockCheck): void {
   const w = window;
   const fetch = w.fetch;
   w.fetch = (...args: Parameters<typeof fetch>) =>
-    blocks(args[0] instanceof Request ? args[0].url : args[0], 'fetch') ? Promise.reject(new TypeError('Failed to fetch (blocked by samtycke)')) : fetch.apply(w, args);
+    blocks(args[0] instanceof Request ? args[0].url : args[0], 'fetch') ? Promise.reject(new TypeError('blocked by samtycke')) : fetch.apply(w, args);
 
   const xhr = XMLHttpRequest.prototype;
   const open = xhr.open;

@@ -41,7 +41,7 @@ let started = false;
  * declarative markup (`data-category` / `data-service`), tags added later by
  * code, and calls made straight from code (R02, R03). On revocation it erases
  * the services' cookies and storage, tells vendors, and reloads when scripts
- * of the revoked category already ran (R28, R29).
+ * or embeds of the revoked category already run (R28, R29).
  *
  * @example
  * const consent = createConsent(config);
@@ -52,7 +52,7 @@ export function startGates(consent: Consent, options: GatesOptions = {}): Gates 
   const rules = readGateRules(config);
   const log = options.log ?? createBlockedLog();
   const mode = rules.consentMode;
-  /** Categories whose scripts ran: they cannot be unloaded, so revoking them reloads. */
+  /** Categories whose scripts ran or embeds loaded: they cannot be unloaded, so revoking them reloads. */
   const ran = new Set<string>();
   /** Gated iframes with a placeholder (null while it is being drawn). */
   const placeholders = new WeakMap<Element, HTMLElement | null>();
@@ -115,9 +115,9 @@ export function startGates(consent: Consent, options: GatesOptions = {}): Gates 
   function activate(element: Element, id: string): void {
     placeholders.get(element)?.remove();
     if (placeholders.delete(element)) (element as HTMLElement).hidden = false;
-    if (element.tagName !== 'SCRIPT') return activateElement(element);
-    ran.add(rules.services.find((service) => service.id === id)?.category ?? id);
-    if ((element as HTMLScriptElement).type === 'text/plain') activateScript(element as HTMLScriptElement);
+    // Scripts and embeds keep running once loaded: revoking their category reloads the page.
+    if (/^(SCRIPT|IFRAME)$/.test(element.tagName)) ran.add(rules.services.find((service) => service.id === id)?.category ?? id);
+    if (element.tagName === 'SCRIPT' && (element as HTMLScriptElement).type === 'text/plain') activateScript(element as HTMLScriptElement);
     else activateElement(element);
   }
 
@@ -145,7 +145,7 @@ export function startGates(consent: Consent, options: GatesOptions = {}): Gates 
     // Listed once per element, so the site owner sees gated markup as well as calls from code.
     if (!logged.has(element)) {
       logged.add(element);
-      denied(element.getAttribute('data-src') ?? element.getAttribute('data-href'), KINDS[element.tagName] ?? 'media');
+      denied(element.getAttribute('data-src') ?? element.getAttribute('data-href'), KINDS[element.tagName]!);
     }
     if (options.placeholder && element.tagName === 'IFRAME' && !placeholders.has(element) && element.getAttribute('data-placeholder') !== 'none') addPlaceholder(element as HTMLIFrameElement, id);
   }
@@ -157,13 +157,14 @@ export function startGates(consent: Consent, options: GatesOptions = {}): Gates 
   function apply(state: ConsentState): void {
     if (state.decided) {
       // Refused at the first decision seen, or granted before and refused now.
-      const revoked = Object.keys(state.choices).filter((category) => !state.choices[category] && (previous === null || previous[category]));
-      previous = state.choices;
-      eraseServiceData(rules.services.filter((service) => revoked.includes(service.category)));
+      const revoked = (category: string) => !state.choices[category] && (!previous || previous[category]);
+      eraseServiceData(rules.services.filter((service) => revoked(service.category)));
       const types = consentModeState(state.choices, mode ?? DEFAULT_CONSENT_MODE_MAP);
       if (mode) pushConsentUpdate(types, state.choices);
       signalVendors(types);
-      if (rules.reloadOnRevoke && revoked.some((category) => ran.has(category))) return location.reload();
+      const reload = rules.reloadOnRevoke && [...ran].some(revoked);
+      previous = state.choices;
+      if (reload) return location.reload();
     }
     scan();
   }
