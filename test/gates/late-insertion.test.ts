@@ -23,8 +23,11 @@ function injectTags(win: GatedFrame) {
   preconnect.rel = 'preconnect';
   preconnect.href = `http://pixel.test:${location.port}`;
   doc.head.append(preconnect);
-  doc.body.insertAdjacentHTML('beforeend', `<iframe id="late-frame" src="${tracker('video.test', 'late.html')}" title="Late video"></iframe>`);
-  return { script, image, style, preconnect, frame: doc.getElementById('late-frame') as HTMLIFrameElement };
+  const frame = doc.createElement('iframe');
+  frame.title = 'Late video';
+  frame.src = tracker('video.test', 'late.html');
+  doc.body.append(frame);
+  return { script, image, style, preconnect, frame };
 }
 
 describe('gates: tags added after load (R03)', () => {
@@ -47,7 +50,6 @@ describe('gates: tags added after load (R03)', () => {
     expect(tags.image.getAttribute('src')).to.equal(null);
     expect(tags.style.getAttribute('href')).to.equal(null);
     expect(tags.preconnect.getAttribute('href')).to.equal(null);
-    // The iframe came in through markup: the observer holds it back and puts a placeholder in its place.
     await until(() => tags.frame.previousElementSibling?.hasAttribute('data-samtycke-placeholder'), 'the placeholder of the late iframe');
     expect(tags.frame.dataset.src).to.equal(tracker('video.test', 'late.html'));
     expect(win.samtycke.blocked().map((attempt) => attempt.kind).sort()).to.deep.equal(['iframe', 'image', 'link', 'link', 'script']);
@@ -85,5 +87,20 @@ describe('gates: tags added after load (R03)', () => {
     const image = new win.Image();
     image.src = tracker('pixel.test', 'still-refused.gif');
     expect(image.getAttribute('src')).to.equal(null);
+  });
+
+  it('holds back a tag inserted as a markup string right after insertion (its first request may already have left)', async () => {
+    const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
+    await validated(win);
+    win.document.body.insertAdjacentHTML('beforeend', `<iframe id="markup" src="${tracker('video.test', 'markup.html')}" title="Markup video"></iframe>`);
+    const frame = win.document.getElementById('markup') as HTMLIFrameElement;
+    // Before the next task the observer has sent it nowhere and put the placeholder in its place.
+    expect(frame.getAttribute('src')).to.equal(tracker('video.test', 'markup.html'));
+    await Promise.resolve();
+    expect(frame.getAttribute('src')).to.equal('about:blank');
+    expect(frame.dataset.src).to.equal(tracker('video.test', 'markup.html'));
+    expect(frame.dataset.service).to.equal('video');
+    await until(() => frame.previousElementSibling?.hasAttribute('data-samtycke-placeholder'), 'the placeholder');
+    expect(win.samtycke.blocked().map((attempt) => attempt.kind)).to.deep.equal(['iframe']);
   });
 });
