@@ -32,12 +32,17 @@ export interface PlaceholderActions {
 type Loose = Record<string, unknown>;
 const record = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
 
-/** A text or `{ [locale]: text }`, in the page's language, then English, then any. */
-function inPageLanguage(value: unknown): unknown {
-  if (typeof value === 'string') return value;
-  const texts = record(value);
+/** `{ [locale]: value }` → the value for the page's language (`sv-SE`, then `sv`). */
+function forPageLanguage(values: Loose): unknown {
   const lang = document.documentElement.lang.toLowerCase();
-  return texts[lang] ?? texts[lang.split('-')[0]!] ?? texts.en ?? Object.values(texts)[0];
+  return values[lang] ?? values[lang.split('-')[0]!];
+}
+
+/** A label or `{ [locale]: label }`: the page's language, then English, then any. */
+function label(value: unknown): unknown {
+  if (typeof value === 'string') return value;
+  const labels = record(value);
+  return forPageLanguage(labels) ?? labels.en ?? Object.values(labels)[0];
 }
 
 const DEFAULTS: Record<string, string> = {
@@ -56,15 +61,16 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
   const list = (value: unknown) => (Array.isArray(value) ? value.map(record) : []);
   const category = list(config.categories).find((entry) => entry.id === categoryId) ?? {};
   const service = list(category.services).find((entry) => entry.id === gated?.id) ?? {};
-  const label = inPageLanguage(category.label);
+  const categoryLabel = label(category.label);
   const name = typeof service.name === 'string' ? service.name : embed.host;
   const values: Record<string, string> = {
     service: name,
     provider: typeof service.provider === 'string' ? service.provider : name,
     host: embed.host,
-    category: typeof label === 'string' ? label : categoryId,
+    category: typeof categoryLabel === 'string' ? categoryLabel : categoryId,
   };
-  const texts = record(inPageLanguage(config.texts));
+  // Texts in another language than the page's are not used: the built-in English ones are, never a mix.
+  const texts = record(forPageLanguage(record(config.texts)));
   const text = (key: string) => {
     const template = typeof texts[key] === 'string' ? (texts[key] as string) : DEFAULTS[key]!;
     return template.replace(/\{(\w+)\}/g, (_, field: string) => values[field] ?? '');

@@ -85,4 +85,18 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(1);
     expect(await hitsOf('video.test', '/tracker/second.html')).to.equal(1);
   });
+
+  it('takes its texts from the config in the page\'s language, and never mixes languages', async () => {
+    const config = siteConfig({
+      texts: { sv: { placeholder: '{service} från {provider} är inte laddad ({host}).', placeholderLoadOnce: 'Ladda en gång', placeholderAlwaysAllow: 'Tillåt alltid {category}' } },
+    });
+    config.categories[3]!.label = { en: 'Videos', sv: 'Filmer' };
+    const swedish = (await loadPage({ config, before: `<script>document.documentElement.lang = 'sv-SE';</script>`, body: BODY })) as GatedFrame;
+    const box = await placeholderOf(swedish, 'first');
+    expect(box.querySelector('p')!.textContent).to.equal('Video från Video Ltd är inte laddad (video.test).');
+    expect([...box.querySelectorAll('button')].map((element) => element.textContent)).to.deep.equal(['Ladda en gång', 'Tillåt alltid Filmer']);
+    const english = (await loadPage({ config, body: BODY })) as GatedFrame;
+    const fallback = await placeholderOf(english, 'first');
+    expect([...fallback.querySelectorAll('button')].map((element) => element.textContent)).to.deep.equal(['Load once', 'Always allow Videos']);
+  });
 });
