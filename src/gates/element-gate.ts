@@ -49,31 +49,31 @@ const parsed = new Promise((resolve) => {
  * parsed. So does an inline script found while the page is still parsing:
  * the parser may not have handed over all of its text yet.
  */
-export function activateScript(placeholder: HTMLScriptElement): void {
-  if (queued.has(placeholder)) return;
-  queued.add(placeholder);
-  const src = placeholder.getAttribute('data-src');
+export function activateScript(inert: HTMLScriptElement): void {
+  if (queued.has(inert)) return;
+  queued.add(inert);
+  const src = inert.getAttribute('data-src');
   const run = () =>
     new Promise<unknown>((resolve) => {
-      if (!placeholder.isConnected) return resolve(undefined);
+      if (!inert.isConnected) return resolve(undefined);
       const script = document.createElement('script');
-      for (const { name, value } of placeholder.attributes) {
+      for (const { name, value } of inert.attributes) {
         if (!/^(type|data-src|data-type)$/.test(name)) setAttribute.call(script, name, value);
       }
-      const type = placeholder.getAttribute('data-type');
+      const type = inert.getAttribute('data-type');
       if (type) script.type = type;
-      script.nonce = placeholder.nonce;
+      script.nonce = inert.nonce;
       if (src) {
-        script.async = placeholder.hasAttribute('async');
+        script.async = inert.hasAttribute('async');
         script.addEventListener('load', resolve);
         script.addEventListener('error', resolve);
         setAttribute.call(script, 'src', src);
       } else {
-        script.text = placeholder.text;
+        script.text = inert.text;
       }
-      placeholder.replaceWith(script);
+      inert.replaceWith(script);
       if (!src || script.async) resolve(undefined);
     });
-  if (src && placeholder.hasAttribute('async')) void run();
-  else order = order.then(src && !placeholder.hasAttribute('defer') ? run : () => parsed.then(run));
+  if (src && inert.hasAttribute('async')) void run();
+  else order = order.then(src && !inert.hasAttribute('defer') ? run : () => parsed.then(run));
 }

@@ -120,4 +120,53 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     expect(await win.fetch(tracker('analytics.test', 'now.json')).then((response) => response.status)).to.equal(200);
     expect((await trackerHits('analytics.test')).some((hit) => hit.path === '/tracker/now.json')).to.equal(true);
   });
+
+  it('carries the CSP nonce over to the scripts it activates', async () => {
+    const win = (await loadPage({
+      config: siteConfig(),
+      before: `<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'nonce-r4nd0m'">`,
+      head: `
+<script type="text/plain" nonce="r4nd0m" data-category="analytics" data-src="${tracker('analytics.test', 'csp.js')}"></script>
+<script type="text/plain" nonce="r4nd0m" data-category="analytics">window.__trackerRuns.push('inline with nonce');</script>
+<script type="text/plain" data-category="analytics">window.__trackerRuns.push('inline without nonce');</script>
+<script type="text/plain" nonce="r4nd0m" data-category="analytics">window.__trackerRuns.push('last');</script>`,
+    })) as GatedFrame;
+    await validated(win);
+    const refused = new Promise((resolve) => win.document.addEventListener('securitypolicyviolation', resolve, { once: true }));
+    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    await until(() => win.__trackerRuns?.includes('last'), 'the last script');
+    expect(win.__trackerRuns).to.deep.equal(['analytics.test/tracker/csp.js', 'inline with nonce', 'last']);
+    // The page's policy still holds: a script without the nonce is refused.
+    await refused;
+  });
+
+  it('runs a returning visitor\'s gated scripts while the page loads, in page order, each once', async () => {
+    const first = (await loadPage({ config: siteConfig() })) as GatedFrame;
+    await validated(first);
+    expect(await clickInPage(first, () => first.samtycke.acceptAll())).to.equal(true);
+    removePages();
+    await resetTrackerHits();
+    const win = (await loadPage({
+      config: siteConfig(),
+      head: HEAD,
+      body: `${BODY}
+<script type="text/plain" data-category="analytics" data-src="${tracker('analytics.test', 'body.js')}" defer></script>
+<script type="text/plain" data-category="analytics">window.__trackerRuns.push('body inline');</script>`,
+    })) as GatedFrame;
+    // Decided from the cookie: no validator, no banner, the scripts start as the parser reaches them.
+    expect(win.samtycke.state.decided).to.equal(true);
+    await until(() => win.__trackerRuns?.length === 5, 'five scripts to run');
+    expect(win.__trackerRuns).to.deep.equal([
+      'analytics.test/tracker/first.js',
+      'inline',
+      'analytics.test/tracker/third.js',
+      'analytics.test/tracker/body.js',
+      'body inline',
+    ]);
+    await until(() => (win.document.getElementById('pixel') as HTMLImageElement).complete, 'the pixel');
+    const hits = await gatedHits();
+    for (const path of ['analytics.test/tracker/first.js', 'analytics.test/tracker/third.js', 'analytics.test/tracker/body.js', 'pixel.test/tracker/pixel.gif']) {
+      expect(hits.filter((hit) => hit === path), path).to.have.length(1);
+    }
+  });
 });
