@@ -1,12 +1,12 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies, trackerHits } from '../helpers/browser.js';
+import { cdpCookies, clearCookies, clearDocumentCookies, trackerHits } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { clickInPage, gatedHits, hitsOf, kinds, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
 
 /** Gated markup of every kind, in <head> and <body>, plus one ungated request that must get through. */
 const HEAD = `
-<script type="text/plain" data-category="analytics" data-src="${tracker('analytics.test', 'first.js')}"></script>
+<script type="text/plain" data-category="analytics" data-src="${tracker('analytics.test', 'first.js', '?jscookie=_ga&jsstorage=_ga_store')}"></script>
 <script type="text/plain" data-category="analytics">(window.__trackerRuns = window.__trackerRuns || []).push('inline');</script>
 <script type="text/plain" data-service="ga4" data-src="${tracker('analytics.test', 'third.js')}"></script>
 <link rel="stylesheet" data-category="analytics" data-href="${tracker('analytics.test', 'style.css')}">`;
@@ -47,10 +47,13 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     clearDocumentCookies();
     await clearCookies();
     await resetTrackerHits();
+    localStorage.clear();
   });
-  afterEach(() => {
+  afterEach(async () => {
     removePages();
     clearDocumentCookies();
+    await clearCookies();
+    localStorage.clear();
   });
 
   it('sends nothing before a decision, lists every attempt, and lets other hosts through', async () => {
@@ -59,6 +62,9 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     expect(await callFromCode(win)).to.deep.equal(BLOCKED_CALLS);
     expect(await gatedHits()).to.deep.equal([]);
     expect(win.__trackerRuns).to.equal(undefined);
+    // R01: nothing stored, not even the consent cookie before a choice.
+    expect(await cdpCookies()).to.deep.equal([]);
+    expect(win.localStorage.length).to.equal(0);
     const blocked = win.samtycke.blocked();
     expect(kinds(blocked)).to.deep.equal(['beacon', 'fetch', 'iframe', 'image', 'img', 'link', 'media', 'script', 'websocket', 'xhr']);
     const image = blocked.find((attempt) => attempt.kind === 'image')!;
@@ -82,6 +88,7 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     expect(win.samtycke.state.decided).to.equal(true);
     expect(await callFromCode(win)).to.deep.equal(BLOCKED_CALLS);
     expect(await gatedHits()).to.deep.equal([]);
+    expect((await cdpCookies()).map((cookie) => cookie.name)).to.deep.equal(['samtycke']);
     // A returning visitor who refused: the fast path blocks just the same.
     const again = (await loadPage({ config: siteConfig(), head: HEAD, body: BODY })) as GatedFrame;
     expect(again.samtycke.state.decided).to.equal(true);
@@ -111,6 +118,9 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     await until(async () => (await hitsOf('video.test', '/tracker/clip.webm')) > 0, 'the video source to be requested');
     await until(() => (win.document.getElementById('pixel') as HTMLImageElement).complete, 'the pixel to load');
     await until(() => win.document.styleSheets.length > 0, 'the stylesheet to load');
+    // The trackers really store things once they load (so the "nothing stored" checks above can fail).
+    expect((await cdpCookies()).map((cookie) => cookie.name).sort()).to.include.members(['_ga', 'samtycke']);
+    expect(win.localStorage.getItem('_ga_store')).to.equal('1');
     const hits = await gatedHits();
     for (const path of ['first.js', 'third.js', 'late.js', 'style.css']) expect(hits.filter((hit) => hit === `analytics.test/tracker/${path}`), path).to.have.length(1);
     expect(hits.filter((hit) => hit === 'pixel.test/tracker/pixel.gif')).to.have.length(1);
