@@ -32,16 +32,16 @@ const uiChunk = (file, devMode) => ({
   plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
 });
 
-/** Click-to-load placeholders: the head script fetches this only for a page with a gated embed. */
-const placeholderChunk = (file) => ({
-  input: 'src/gates/placeholder.ts',
+/** Gate extras (script activation, decision effects, placeholders): the head script fetches this on demand. */
+const gatesChunk = (file) => ({
+  input: 'src/gates/gate-extras.ts',
   output: { file, format: 'es', sourcemap: true },
   plugins: [constants(false), ts(), minify()],
 });
 
 export default [
   headBundle('dist/samtycke.js', false),
-  placeholderChunk('dist/samtycke-placeholder.js'),
+  gatesChunk('dist/samtycke-gates.js'),
   uiChunk('dist/samtycke-ui.js', false),
   headBundle('dist/samtycke.dev.js', true),
   uiChunk('dist/samtycke-ui.dev.js', true),

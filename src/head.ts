@@ -17,7 +17,7 @@ import { createDeferredConsent } from './deferred-consent.js';
 import { readDecision } from './storage/decision-cookie.js';
 import { createChunkLoader, showUiOnDemand } from './ui-loader.js';
 import { createBlockedLog } from './gates/blocked-log.js';
-import { startGates, type Gates } from './gates/start-gates.js';
+import { startGateKeeper, type Gates } from './gates/gate-keeper.js';
 import type { ConfigInput } from './schema.js';
 
 declare global {
@@ -76,14 +76,11 @@ function start(scriptSrc: string): Consent {
     console.error(error);
   }
   // Blocking reads the raw config (validated or not); granting only ever comes from `consent`.
-  gates = startGates(consent, {
+  gates = startGateKeeper(consent, {
     config: raw,
     log: blockedLog,
-    // Fetched only for a page with a gated embed.
-    placeholder: (...args) =>
-      (import(/* @vite-ignore */ new URL('samtycke-placeholder.js', scriptSrc).href) as Promise<typeof import('./gates/placeholder.js')>).then((module) =>
-        module.createPlaceholder(...args),
-      ),
+    // Script activation, decision effects and placeholders: fetched once something is granted, decided or shown.
+    extras: () => import(/* @vite-ignore */ new URL('samtycke-gates.js', scriptSrc).href) as Promise<typeof import('./gates/gate-extras.js')>,
   });
   showUiOnDemand(consent, chunk);
   return consent;

@@ -4,8 +4,6 @@
  * block with a config the validator has not seen yet. These rules only ever
  * block; grants come from the consent object alone.
  */
-import { DEFAULT_CONSENT_MODE_MAP } from '../vendors/consent-mode.js';
-
 export interface GateService {
   readonly id: string;
   readonly category: string;
@@ -19,8 +17,8 @@ export interface GateRules {
   readonly services: readonly GateService[];
   /** Reload the page when a category whose scripts ran is revoked. */
   readonly reloadOnRevoke: boolean;
-  /** Category → Consent Mode types; `null` when the config turned Consent Mode off. */
-  readonly consentMode: Readonly<Record<string, readonly string[]>> | null;
+  /** Category → Consent Mode types from the config (`undefined`: the default mapping); `null` when Consent Mode is off. */
+  readonly consentMode: Readonly<Record<string, readonly string[]>> | undefined | null;
 }
 
 type Loose = Record<string, unknown>;
@@ -51,7 +49,7 @@ export function readGateRules(input: unknown): GateRules {
   return {
     services,
     reloadOnRevoke: config.reloadOnRevoke !== false,
-    consentMode: config.consentMode === false ? null : map ? (record(map) as Record<string, string[]>) : DEFAULT_CONSENT_MODE_MAP,
+    consentMode: config.consentMode === false ? null : map ? (record(map) as Record<string, string[]>) : undefined,
   };
 }
 

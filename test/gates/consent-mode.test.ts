@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
 import { configText, loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { clickInPage, decisionApplied, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
 
 const DENIED = {
   ad_storage: 'denied',
@@ -19,8 +19,12 @@ function entries(win: GatedFrame): unknown[] {
   return (win.dataLayer ?? []).map((entry) => (Object.prototype.toString.call(entry) === '[object Arguments]' ? ['gtag', ...Array.from(entry as ArrayLike<unknown>)] : entry));
 }
 
-/** The first Google tag on the page, a plain (ungated) inline one: what does it find in dataLayer? */
-const FIRST_TAG = `<script>window.__atFirstTag = (window.dataLayer || []).map((entry) => Object.prototype.toString.call(entry) + ':' + entry[0] + ':' + entry[1]);</script>
+/** What a tag finds in dataLayer when it runs. */
+const snapshot = (name: string) => `window.${name} = (window.dataLayer || []).map((entry) => Object.prototype.toString.call(entry) + ':' + entry[0] + ':' + entry[1]);`;
+
+/** The first Google tag on the page, a plain (ungated) inline one, then the gated Google tags. */
+const FIRST_TAG = `<script>${snapshot('__atFirstTag')}</script>
+<script type="text/plain" data-service="ga4">${snapshot('__atGatedTag')}</script>
 <script type="text/plain" data-service="ga4" data-src="${tracker('analytics.test', 'gtag.js')}"></script>`;
 
 /** Spies for the vendors with their own consent APIs. */
@@ -53,11 +57,13 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
     const win = (await loadPage({ config: siteConfig(), head: FIRST_TAG })) as GatedFrame;
     await validated(win);
     expect(await clickInPage(win, () => win.samtycke.set({ analytics: true }))).to.equal(true);
+    await decisionApplied(win);
     expect(entries(win).slice(1)).to.deep.equal([
       ['gtag', 'consent', 'update', { ...DENIED, analytics_storage: 'granted' }],
       { event: 'samtycke_consent', samtycke: { necessary: true, analytics: true, marketing: false, media: false } },
     ]);
     expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    await decisionApplied(win);
     expect(entries(win).at(-2)).to.deep.equal([
       'gtag',
       'consent',
@@ -65,16 +71,19 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
       { ...DENIED, analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' },
     ]);
     expect(win.samtycke.withdraw()).to.equal(true);
+    await decisionApplied(win);
     expect(entries(win).at(-2)).to.deep.equal(['gtag', 'consent', 'update', DENIED]);
   });
 
-  it('applies a returning visitor\'s choice right after the default, before any tag', async () => {
+  it('applies a returning visitor\'s choice before any gated Google tag runs', async () => {
     const config = configText(siteConfig());
     const first = (await loadPage({ config })) as GatedFrame;
     await validated(first);
     expect(await clickInPage(first, () => first.samtycke.set({ analytics: true }))).to.equal(true);
     const win = (await loadPage({ config, head: FIRST_TAG })) as GatedFrame;
-    expect(win.__atFirstTag).to.deep.equal(['[object Arguments]:consent:default', '[object Arguments]:consent:update', '[object Object]:undefined:undefined']);
+    expect(win.__atFirstTag).to.deep.equal(['[object Arguments]:consent:default']);
+    await until(() => win.__atGatedTag, 'the gated tag to run');
+    expect(win.__atGatedTag).to.deep.equal(['[object Arguments]:consent:default', '[object Arguments]:consent:update', '[object Object]:undefined:undefined']);
     expect(entries(win)[1]).to.deep.equal(['gtag', 'consent', 'update', { ...DENIED, analytics_storage: 'granted' }]);
   });
 
@@ -82,10 +91,13 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
     const win = (await loadPage({ config: siteConfig({ consentMode: { categories: { analytics: ['analytics_storage'], media: ['personalization_storage'] } } }) })) as GatedFrame;
     await validated(win);
     expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    await decisionApplied(win);
     expect(entries(win).at(-2)).to.deep.equal(['gtag', 'consent', 'update', { ...DENIED, analytics_storage: 'granted', personalization_storage: 'granted' }]);
-    const off = (await loadPage({ config: siteConfig({ consentMode: false }) })) as GatedFrame;
+    const off = (await loadPage({ config: siteConfig({ consentMode: false }), before: VENDORS })) as GatedFrame;
     await validated(off);
     expect(off.samtycke.rejectAll()).to.equal(true);
+    // Vendors are still told; that is the last thing done without Consent Mode.
+    await until(() => (off.__vendor as string[]).length === 4, 'the vendors to be told');
     expect(off.dataLayer).to.equal(undefined);
   });
 
@@ -93,6 +105,7 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
     const win = (await loadPage({ config: siteConfig(), before: VENDORS })) as GatedFrame;
     await validated(win);
     expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    await decisionApplied(win);
     expect(win.__vendor).to.deep.equal([
       'fbq:consent:grant',
       'uetq:["consent","update",{"ad_storage":"granted"}]',
@@ -101,6 +114,7 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
     ]);
     (win.__vendor as string[]).length = 0;
     expect(win.samtycke.withdraw()).to.equal(true);
+    await decisionApplied(win);
     expect(win.__vendor).to.deep.equal([
       'fbq:consent:revoke',
       'uetq:["consent","update",{"ad_storage":"denied"}]',

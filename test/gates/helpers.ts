@@ -76,3 +76,15 @@ export async function validated(win: GatedFrame): Promise<void> {
 export const kinds = (attempts: readonly BlockedAttempt[]) => [...new Set(attempts.map((attempt) => attempt.kind))].sort();
 
 export { resetTrackerHits };
+
+/**
+ * Resolves once the page has applied its current decision beyond the gates
+ * (cleanup, Consent Mode, vendors): that work comes with a lazily loaded
+ * module, and its last step is the `samtycke_consent` dataLayer event.
+ */
+export function decisionApplied(win: GatedFrame): Promise<unknown> {
+  return until(() => {
+    const last = win.dataLayer?.at(-1) as { event?: string; samtycke?: unknown } | undefined;
+    return last?.event === 'samtycke_consent' && JSON.stringify(last.samtycke) === JSON.stringify(win.samtycke.state.choices);
+  }, 'the decision to be applied');
+}

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { createConsent, createPlaceholder, startGates } from '../../src/index.js';
+import { createConsent, startGates } from '../../src/index.js';
 import { clearDocumentCookies, resetTrackerHits, withUserGesture } from '../helpers/browser.js';
 import { siteConfig } from '../fixtures/config.js';
 import { hitsOf, tracker, until } from './helpers.js';
@@ -14,7 +14,7 @@ describe('gates: the npm entry (startGates)', () => {
 
   it('gates markup and calls from code with a validated config, and draws placeholders', async () => {
     const consent = createConsent(siteConfig({ reloadOnRevoke: false }), { autoShow: false });
-    const gates = startGates(consent, { placeholder: createPlaceholder });
+    const gates = startGates(consent);
     expect(await fetch(tracker('pixel.test', 'npm.json')).then(() => 'sent', () => 'blocked')).to.equal('blocked');
     expect(consent.blocked().map((attempt) => [attempt.kind, attempt.service])).to.deep.equal([['fetch', 'meta-pixel']]);
     expect(gates.blocked()).to.deep.equal(consent.blocked());

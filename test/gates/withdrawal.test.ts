@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { cdpCookies, clearCookies, clearDocumentCookies } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, gatedHits, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { clickInPage, decisionApplied, gatedHits, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
 import type { ConfigInput } from '../../src/index.js';
 
 /** The fixture, with storage keys for Google Analytics and reloading as configured. */
@@ -31,6 +31,7 @@ const names = async () => (await cdpCookies()).map((cookie) => cookie.name).sort
 async function acceptAndTrack(win: GatedFrame): Promise<void> {
   await validated(win);
   expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+  await decisionApplied(win);
   await until(() => win.__trackerRuns?.length === 1, 'the analytics script to run');
   // A second cookie matching the declared "_ga_*" glob.
   win.document.cookie = '_ga_XYZ=2; Path=/';
@@ -60,6 +61,7 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
 
     expect(win.samtycke.withdraw()).to.equal(true);
     expect(win.samtycke.has('analytics')).to.equal(false);
+    await decisionApplied(win);
     expect(await names()).to.deep.equal(['samtycke', 'unrelated']);
     expect(win.localStorage.getItem('_ga_store1')).to.equal(null);
     expect((win.__fbq as string[]).at(-1)).to.equal('consent:revoke');
@@ -82,6 +84,7 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
     win.__beforeReload = true;
     const navigations = watchNavigations(win);
     expect(win.samtycke.withdraw()).to.equal(true);
+    await until(() => navigations.length > 0, 'a navigation');
     expect(navigations).to.deep.equal(['reload']);
     await reloaded;
     // The same window proxy, a new document.
@@ -102,6 +105,8 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
     expect(win.samtycke.set({ marketing: false })).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(false);
     expect(win.samtycke.has('analytics')).to.equal(true);
+    // The reload would come right after the decision's effects.
+    await decisionApplied(win);
     expect(navigations).to.deep.equal([]);
     expect(await names()).to.include('_ga');
   });
