@@ -24,7 +24,7 @@ export const DEFAULT_CONSENT_MODE_MAP: Readonly<Record<string, readonly ConsentM
   preferences: ['functionality_storage', 'personalization_storage'],
 };
 
-const TYPES = [...new Set([...Object.values(DEFAULT_CONSENT_MODE_MAP).flat(), 'security_storage' as const])];
+const TYPES: readonly ConsentModeType[] = [...ADS, 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'];
 
 declare global {
   interface Window {
