@@ -16,7 +16,7 @@ export type { Config, CategoryConfig, ServiceConfig, CookieDeclaration, LocalTex
 export { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from './retention.js';
 export { VERSION } from './version.js';
 export { startGates } from './gates/start-gates.js';
-export type { Gates, GatesOptions } from './gates/start-gates.js';
+export type { Gates, GatesOptions } from './gates/gate-keeper.js';
 export { createPlaceholder } from './gates/placeholder.js';
 export type { Embed, PlaceholderActions } from './gates/placeholder.js';
 export type { GateService } from './gates/rules.js';

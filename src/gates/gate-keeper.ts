@@ -1,10 +1,10 @@
-import type { Consent, ConsentState } from '../consent.js';
+import type { Consent } from '../consent.js';
 import { pushConsentDefault } from '../vendors/consent-mode.js';
 import { createBlockedLog, type BlockedAttempt, type BlockedKind, type BlockedLog } from './blocked-log.js';
-import { activateElement, isPending, setAttribute } from './element-gate.js';
+import { isPending, KINDS, setAttribute } from './element-gate.js';
 import type * as GateExtras from './gate-extras.js';
 import { gateElementUrls, gateNetwork } from './network-gate.js';
-import { readGateRules, serviceForHost, type GateService } from './rules.js';
+import { readGateRules, serviceForHost, type GateRules, type GateService } from './rules.js';
 
 export interface GatesOptions {
   /**
@@ -18,7 +18,7 @@ export interface GatesOptions {
 }
 
 export interface GateKeeperOptions extends GatesOptions {
-  /** Loads `gate-extras.ts`: asked for the first time something is granted, decided or shown. */
+  /** Loads `gate-extras.ts`; asked for the first time a gated element shows up or a decision applies. */
   extras(): Promise<typeof GateExtras>;
 }
 
@@ -29,40 +29,41 @@ export interface Gates {
   refresh(): void;
 }
 
-const KINDS: Record<string, BlockedKind> = { SCRIPT: 'script', IFRAME: 'iframe', IMG: 'img', LINK: 'link', VIDEO: 'media', AUDIO: 'media', SOURCE: 'media' };
-const GATED = '[data-category],[data-service]';
+/** What the blocking half shares with the half that loads on demand. */
+export interface GateContext {
+  readonly consent: Consent;
+  readonly rules: GateRules;
+  readonly config: unknown;
+  /** Categories whose scripts ran or embeds loaded: they cannot be unloaded, so revoking them reloads. */
+  readonly ran: Set<string>;
+  /** Gated elements already listed in the log. */
+  readonly logged: WeakSet<Element>;
+  /** `Element.prototype.setAttribute` as it was before the gates wrapped it. */
+  readonly setAttribute: Element['setAttribute'];
+  parse(value: unknown): URL | null;
+  /** The not-granted service a request to `value` would reach; the attempt is recorded. */
+  denied(value: unknown, kind: BlockedKind): GateService | undefined;
+}
+
 const FETCHING = 'script,img,iframe,link,video,audio,source';
 let started = false;
 
 /**
- * Gates everything that could reach a service before it is granted:
- * declarative markup (`data-category` / `data-service`), tags added later by
- * code, and calls made straight from code (R02, R03). On revocation it erases
- * the services' cookies and storage, tells vendors, and reloads when scripts
- * or embeds of the revoked category already run (R28, R29).
- *
- * Blocking is all here and synchronous; what only follows a grant or a
- * decision comes from `options.extras()`, in the order it was asked for.
- * `startGates()` is the public way in.
+ * The half of the gates that must run from the first moment: it blocks.
+ * Requests from code, URLs set on elements and tags that arrive with a URL
+ * to a gated host are held back before anything leaves (R02, R03). What
+ * only follows a gated element or a decision (activation in page order,
+ * placeholders, cleanup, vendor signals) is in `gate-extras.ts`, loaded on
+ * demand through `options.extras()`; its steps run in the order they were
+ * asked for. `startGates()` is the public way in.
  */
 export function startGateKeeper(consent: Consent, options: GateKeeperOptions): Gates {
   const config = options.config ?? consent.config;
   const rules = readGateRules(config);
   const log = options.log ?? createBlockedLog();
-  const mode = rules.consentMode;
-  /** Categories whose scripts ran or embeds loaded: they cannot be unloaded, so revoking them reloads. */
   const ran = new Set<string>();
-  /** Gated iframes with a placeholder (null while it is being drawn). */
-  const placeholders = new WeakMap<Element, HTMLElement | null>();
   const logged = new WeakSet<Element>();
-  let previous: Readonly<Record<string, boolean>> | null = null;
-  let loading: Promise<typeof GateExtras> | undefined;
-  /** One promise for every caller, so their callbacks run in the order they asked. */
-  const extras = (): Promise<typeof GateExtras> => {
-    loading ??= options.extras();
-    loading.catch(reportError);
-    return loading;
-  };
+  let loading: Promise<ReturnType<typeof GateExtras.createGates>> | undefined;
 
   function parse(value: unknown): URL | null {
     const text = String(value);
@@ -75,7 +76,6 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     }
   }
 
-  /** The not-granted service a request to `value` would reach; the attempt is recorded. */
   function denied(value: unknown, kind: BlockedKind): GateService | undefined {
     const url = parse(value);
     const service = url && serviceForHost(rules, url.hostname);
@@ -86,6 +86,14 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     }
     log.add({ at: Date.now(), host: url.hostname, url: url.origin + url.pathname, service: service.id, category: service.category, kind });
     return service;
+  }
+
+  const context: GateContext = { consent, rules, config, ran, logged, setAttribute, parse, denied };
+
+  /** Runs `step` once the extras are there; one promise for all, so steps keep their order. */
+  function later(step: (gates: ReturnType<typeof GateExtras.createGates>) => void): void {
+    loading ??= options.extras().then((module) => module.createGates(context));
+    loading.then(step).catch(reportError);
   }
 
   /** Keeps `url` back from an element that would fetch it: it waits in `data-src` / `data-href`. */
@@ -117,72 +125,19 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     return true;
   }
 
-  function activate(element: Element, id: string): void {
-    placeholders.get(element)?.remove();
-    if (placeholders.delete(element)) (element as HTMLElement).hidden = false;
-    // Scripts and embeds keep running once loaded: revoking their category reloads the page.
-    if (/^(SCRIPT|IFRAME)$/.test(element.tagName)) ran.add(rules.services.find((service) => service.id === id)?.category ?? id);
-    if (element.tagName === 'SCRIPT' && (element as HTMLScriptElement).type === 'text/plain') void extras().then((module) => module.activateScript(element as HTMLScriptElement));
-    else activateElement(element);
-  }
-
-  function addPlaceholder(frame: HTMLIFrameElement, id: string): void {
-    placeholders.set(frame, null);
-    void extras().then((module) => {
-      // Granted (or loaded once) while the module was on its way.
-      if (!placeholders.has(frame)) return;
-      placeholders.set(
-        frame,
-        module.createPlaceholder(frame, { id, host: parse(frame.getAttribute('data-src'))?.hostname ?? '', config }, {
-          loadOnce: () => activate(frame, id),
-          alwaysAllow: (category) => consent.set({ [category]: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow' }),
-        }),
-      );
-      frame.hidden = true;
-    });
-  }
-
-  function gate(element: Element): void {
-    if (!isPending(element) && !(KINDS[element.tagName] && holdBack(element))) return;
-    const holder = element.tagName === 'SOURCE' ? element.closest(GATED) : element;
-    const id = holder?.getAttribute('data-service') ?? holder?.getAttribute('data-category');
-    if (!id) return;
-    if (consent.has(id)) return activate(element, id);
-    // Listed once per element, so the site owner sees gated markup as well as calls from code.
-    if (!logged.has(element)) {
-      logged.add(element);
-      denied(element.getAttribute('data-src') ?? element.getAttribute('data-href'), KINDS[element.tagName]!);
-    }
-    if (element.tagName === 'IFRAME' && !placeholders.has(element) && element.getAttribute('data-placeholder') !== 'none') addPlaceholder(element as HTMLIFrameElement, id);
-  }
-
-  function scan(): void {
-    for (const element of document.querySelectorAll(GATED)) gate(element);
-  }
-
-  function apply(state: ConsentState): void {
-    if (state.decided) {
-      // Refused at the first decision seen, or granted before and refused now.
-      const revoked = (category: string) => !state.choices[category] && (!previous || previous[category]);
-      const services = rules.services.filter((service) => revoked(service.category));
-      const reload = rules.reloadOnRevoke && [...ran].some(revoked);
-      previous = state.choices;
-      void extras().then((module) => {
-        module.applyDecision(state.choices, services, mode);
-        if (reload) location.reload();
-      });
-    }
-    scan();
+  /** A fetching element in the page: hold it back if needed; a gated one waits for the extras. */
+  function handle(element: Element): void {
+    if (isPending(element) || holdBack(element)) later((gates) => gates.gate(element));
   }
 
   if (!started) {
     started = true;
     // Consent Mode's default must be in dataLayer before any Google tag runs.
-    if (mode !== null) pushConsentDefault();
+    if (rules.consentMode !== null) pushConsentDefault();
     gateNetwork((url, kind) => denied(url, kind) !== undefined);
     gateElementUrls((element, url) => {
       if (!neutralise(element, url)) return false;
-      if (element.isConnected) gate(element);
+      if (element.isConnected) handle(element);
       return true;
     });
     new MutationObserver((records) => {
@@ -190,13 +145,14 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
         for (const node of record.addedNodes) {
           if (node.nodeType !== 1) continue;
           const element = node as Element;
-          if (KINDS[element.tagName]) gate(element);
-          if (element.firstElementChild) for (const inner of element.querySelectorAll(FETCHING)) gate(inner);
+          if (KINDS[element.tagName]) handle(element);
+          if (element.firstElementChild) for (const inner of element.querySelectorAll(FETCHING)) handle(inner);
         }
       }
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
-  consent.on('change', apply);
-  apply(consent.state);
-  return { blocked: () => log.list(), refresh: scan };
+  consent.on('change', (state) => later((gates) => gates.apply(state)));
+  if (consent.state.decided) later((gates) => gates.apply(consent.state));
+  else if (document.querySelector('[data-category],[data-service]')) later((gates) => gates.scan());
+  return { blocked: () => log.list(), refresh: () => later((gates) => gates.scan()) };
 }

@@ -17,5 +17,5 @@ export type { Gates, GatesOptions } from './gate-keeper.js';
  * consent.blocked();
  */
 export function startGates(consent: Consent, options: GatesOptions = {}): Gates {
-  return startGateKeeper(consent, { ...options, extras: () => Promise.resolve(extras) });
+  return startGateKeeper(consent, { ...options, extras: async () => extras });
 }
