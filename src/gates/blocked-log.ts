@@ -38,6 +38,13 @@ declare global {
 /** A page that keeps retrying a tracker must not grow memory without bound. */
 const MAX_ENTRIES = 500;
 
+/**
+ * A log to share between the consent object and the gates.
+ * @example
+ * const blockedLog = createBlockedLog();
+ * const consent = createConsent(config, { blockedLog });
+ * startGates(consent, { log: blockedLog });
+ */
 export function createBlockedLog(): BlockedLog {
   const entries: BlockedAttempt[] = [];
   return {

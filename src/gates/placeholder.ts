@@ -1,9 +1,8 @@
 /**
  * Click-to-load for an embed (R35): a box in the iframe's place that names
  * the service and its provider, says what loading it means, and offers
- * "Load once" and "Always allow <category>". The script-tag bundle fetches
- * this module (`dist/samtycke-placeholder.js`) only when a page has a gated
- * embed, so the head script stays small.
+ * "Load once" and "Always allow <category>". Part of the gates module the
+ * head script loads on demand (`gate-extras.ts`).
  *
  * Texts can be replaced per language through the config's `texts`
  * (`placeholder`, `placeholderLoadOnce`, `placeholderAlwaysAllow`, with
