@@ -79,7 +79,7 @@ function start(scriptSrc: string): Consent {
   gates = startGateKeeper(consent, {
     config: raw,
     log: blockedLog,
-    // Script activation, decision effects and placeholders: fetched once something is granted, decided or shown.
+    // Activation, placeholders and decision effects: fetched once a gated element shows up or a decision applies.
     extras: () => import(/* @vite-ignore */ new URL('samtycke-gates.js', scriptSrc).href) as Promise<typeof import('./gates/gate-extras.js')>,
   });
   showUiOnDemand(consent, chunk);

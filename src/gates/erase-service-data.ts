@@ -1,4 +1,4 @@
-import { globPattern, type GateService } from './rules.js';
+import { globPattern, names, type GateService } from './rules.js';
 
 /**
  * Deletes what revoked services left on this site (R28): their cookies, on
@@ -9,7 +9,7 @@ import { globPattern, type GateService } from './rules.js';
  */
 export function eraseServiceData(services: readonly GateService[]): void {
   if (services.length === 0) return;
-  const cookie = globPattern(services.flatMap((service) => service.cookies));
+  const cookie = globPattern(services.flatMap((service) => names(service.source.cookies)));
   const domains = [''];
   for (let domain = location.hostname; domain.includes('.'); domain = domain.slice(domain.indexOf('.') + 1)) domains.push(`; Domain=${domain}`);
   for (const entry of document.cookie.split(';')) {
@@ -17,7 +17,7 @@ export function eraseServiceData(services: readonly GateService[]): void {
     if (!name || !cookie.test(name)) continue;
     for (const domain of domains) document.cookie = `${name}=; Max-Age=0; Path=/${domain}`;
   }
-  const key = globPattern(services.flatMap((service) => service.storage));
+  const key = globPattern(services.flatMap((service) => names(service.source.storage)));
   for (const area of ['localStorage', 'sessionStorage'] as const) {
     try {
       const storage = window[area];

@@ -12,12 +12,13 @@ import { activateElement, isPending, KINDS } from './element-gate.js';
 import { eraseServiceData } from './erase-service-data.js';
 import type { GateContext } from './gate-keeper.js';
 import { createPlaceholder } from './placeholder.js';
-import { serviceForHost } from './rules.js';
+import { readDecisionRules } from './rules.js';
 import { activateScript } from './script-gate.js';
 
 const GATED = '[data-category],[data-service]';
 
 export function createGates({ consent, rules, config, ran, logged, setAttribute, parse, denied }: GateContext) {
+  const { reloadOnRevoke, consentMode } = readDecisionRules(config);
   /** Gated iframes with a placeholder. */
   const placeholders = new WeakMap<Element, HTMLElement>();
   let previous: Readonly<Record<string, boolean>> | null = null;
@@ -70,10 +71,10 @@ export function createGates({ consent, rules, config, ran, logged, setAttribute,
       // Refused at the first decision seen, or granted before and refused now.
       const revoked = (category: string) => !state.choices[category] && (!previous || previous[category]);
       eraseServiceData(rules.services.filter((service) => revoked(service.category)));
-      const types = consentModeState(state.choices, rules.consentMode ?? DEFAULT_CONSENT_MODE_MAP);
+      const types = consentModeState(state.choices, consentMode ?? DEFAULT_CONSENT_MODE_MAP);
       signalVendors(types);
-      if (rules.consentMode !== null) pushConsentUpdate(types, state.choices);
-      const reload = rules.reloadOnRevoke && [...ran].some(revoked);
+      if (consentMode !== null) pushConsentUpdate(types, state.choices);
+      const reload = reloadOnRevoke && [...ran].some(revoked);
       previous = state.choices;
       if (reload) return location.reload();
     }

@@ -133,7 +133,7 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   if (!started) {
     started = true;
     // Consent Mode's default must be in dataLayer before any Google tag runs.
-    if (rules.consentMode !== null) pushConsentDefault();
+    if (!rules.consentModeOff) pushConsentDefault();
     gateNetwork((url, kind) => denied(url, kind) !== undefined);
     gateElementUrls((element, url) => {
       if (!neutralise(element, url)) return false;
