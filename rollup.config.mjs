@@ -56,10 +56,28 @@ const sentinelChunk = (file, devMode) => ({
   plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
 });
 
+/** Gate extras (script activation, decision effects, placeholders): the head script fetches this on demand. */
+const gatesChunk = (file) => ({
+  input: 'src/gates/gate-extras.ts',
+  onwarn,
+  output: { file, format: 'es', sourcemap: true },
+  plugins: [constants(false), ts(), minify()],
+});
+
+/** The floating settings button, drawn for a returning visitor without the UI chunk. */
+const buttonChunk = () => ({
+  input: 'src/ui/settings-button.ts',
+  onwarn,
+  output: { file: 'dist/samtycke-button.js', format: 'es', sourcemap: true },
+  plugins: [constants(false), ts(), minify()],
+});
+
 export default [
   headBundle('dist/samtycke.js', false),
+  buttonChunk(),
   sentinelChunk('dist/samtycke-sentinel.js', false),
   sentinelChunk('dist/samtycke-sentinel.dev.js', true),
+  gatesChunk('dist/samtycke-gates.js'),
   uiChunk('dist/samtycke-ui.js', false),
   headBundle('dist/samtycke.dev.js', true),
   uiChunk('dist/samtycke-ui.dev.js', true),

@@ -23,7 +23,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { DEV_MODE: 'true' } }), cdpPlugin(), trackers, collector, a11ySnapshotPlugin()],
-  middleware: [trackers.middleware, collector.middleware],
+  middleware: [collector.middleware],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -4,6 +4,7 @@ import { readDecision, writeDecision, type StoredDecision } from './storage/deci
 import { ConsentChangeEvent, ConsentDecisionEvent, ConsentShowEvent, type ConsentEventMap, type ConsentView } from './events.js';
 import { warn } from './dev.js';
 import type { ProofQueue } from './storage/proof-queue.js';
+import type { BlockedAttempt, BlockedLog } from './gates/blocked-log.js';
 
 /** The consent state the page and the UI read. */
 export interface ConsentState {
@@ -35,6 +36,8 @@ export interface ConsentOptions {
    * `document.cookie` once: each read is a round trip to the browser process.
    */
   stored?: StoredDecision | null;
+  /** The log `blocked()` reads, shared with the gates (`createConsent` makes one when none is given). */
+  blockedLog?: Pick<BlockedLog, 'list'>;
 }
 
 /** The consent object returned by `createConsent()` (and `window.samtycke` with the script tag). */
@@ -57,6 +60,8 @@ export interface Consent {
   withdraw(context?: DecisionContext): boolean;
   /** The banner was closed or escaped: recorded as a refusal, never as consent (R12). */
   dismiss(context?: DecisionContext): boolean;
+  /** Requests the gates held back because their service was not granted (host, service, kind; no query strings). */
+  blocked(): readonly BlockedAttempt[];
   /** Asks the UI to open the preferences dialog. */
   showPreferences(): void;
   /** Asks the UI to show the first-layer banner. */
@@ -81,6 +86,9 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
   const serviceCategory = new Map(config.categories.flatMap((category) => category.services.map((service) => [service.id, category.id] as const)));
   const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const listeners: Listeners = { change: new Set(), decision: new Set(), show: new Set() };
+  // Global Privacy Control is an objection to sale and ads: "Accept all" leaves marketing off (R48, rules conflict 13).
+  const gpcRefuses = (category: Config['categories'][number]) =>
+    gpc && config.gpc !== false && (category.marketing === true || /^(marketing|advertising|ads)$/.test(category.id));
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`samtycke:${config.cookie.name}`) : null;
 
   const initial = loadCurrent(options.stored);
@@ -211,7 +219,8 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
       listeners[name].add(listener);
       return () => listeners[name].delete(listener);
     },
-    acceptAll: (context) => decide('accept', allChoices(true), context),
+    acceptAll: (context) =>
+      decide('accept', Object.fromEntries(consentCategories.map((category) => [category.id, !gpcRefuses(category) || state.choices[category.id] === true])), context),
     rejectAll: (context) => decide('reject', allChoices(false), context),
     withdraw: (context) => decide('withdraw', allChoices(false), context),
     dismiss: (context) => decide('dismiss', allChoices(false), context),
@@ -221,6 +230,7 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
       }
       return decide('custom', { ...state.choices, ...choices }, context);
     },
+    blocked: () => options.blockedLog?.list() ?? [],
     showPreferences: () => show('preferences'),
     showBanner: () => show('banner'),
     destroy() {

@@ -4,6 +4,7 @@ import { configHash, normalizeConfig, type Config } from './config.js';
 import { startConsent, type Consent, type ConsentOptions } from './consent.js';
 import { recordProofs } from './proof-wiring.js';
 import { adviseOnConfig } from './config-advice.js';
+import type { BlockedAttempt } from './gates/blocked-log.js';
 
 export interface CreateConsentOptions extends ConsentOptions {
   /** The config's source text, when it came from JSON in the page. */
@@ -33,7 +34,17 @@ export function validateConfig(input: unknown): Config {
  */
 export function createConsent(input: ConfigInput, options: CreateConsentOptions = {}): Consent {
   const config = validateConfig(input);
-  const consent = startConsent(config, configHash(options.configText ?? JSON.stringify(input)), options);
+  const consent = startConsent(config, configHash(options.configText ?? JSON.stringify(input)), {
+    ...options,
+    blockedLog: options.blockedLog ?? listenForBlocked(),
+  });
   if (config.collector) recordProofs(consent, config.collector.endpoint);
   return consent;
+}
+
+/** Without a shared log, `blocked()` lists the `samtycke:blocked` events seen from now on. */
+function listenForBlocked(): { list(): readonly BlockedAttempt[] } {
+  const seen: BlockedAttempt[] = [];
+  document.addEventListener('samtycke:blocked', (event) => seen.push(event.detail));
+  return { list: () => seen.slice() };
 }

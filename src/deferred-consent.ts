@@ -1,6 +1,7 @@
 import type { Consent, ConsentState } from './consent.js';
 import type { Config } from './config.js';
 import { ConsentChangeEvent, type ConsentEventMap } from './events.js';
+import type { BlockedLog } from './gates/blocked-log.js';
 
 const NO_CONFIG: Config = { revision: '', policyUrl: '', retention: 0, cookie: { name: 'samtycke', path: '/', sameSite: 'Lax' }, categories: [] };
 const UNDECIDED: ConsentState = { decided: false, choices: {}, consentId: null, decidedAt: null, expiresAt: null, revision: '', gpc: false };
@@ -14,7 +15,7 @@ type AnyListener = (value: never) => void;
  * real one, including listeners registered early. With `resolve` never
  * called (a broken config) it stays a safe "no consent" forever.
  */
-export function createDeferredConsent(): { consent: Consent; resolve(real: Consent): void } {
+export function createDeferredConsent(log: Pick<BlockedLog, 'list'>): { consent: Consent; resolve(real: Consent): void } {
   let real: Consent | null = null;
   const early: [keyof ConsentEventMap, AnyListener][] = [];
   const waiting: (() => void)[] = [];
@@ -47,6 +48,8 @@ export function createDeferredConsent(): { consent: Consent; resolve(real: Conse
     set: (choices, context) => real?.set(choices, context) ?? false,
     withdraw: (context) => real?.withdraw(context) ?? false,
     dismiss: (context) => real?.dismiss(context) ?? false,
+    // The gates start before the real object exists: the stand-in reads their log from the first moment.
+    blocked: () => log.list(),
     showPreferences: () => real?.showPreferences(),
     showBanner: () => real?.showBanner(),
     destroy: () => real?.destroy(),

@@ -6,6 +6,9 @@
  *   decision applies at once, nothing else is downloaded.
  * - Otherwise: a stand-in that grants nothing is exposed, and the chunk with
  *   the validator and the banner is fetched; it takes over when it arrives.
+ *
+ * In both cases the gates start before this script returns, so nothing after
+ * it in the page can reach a gated host first (docs/gates.md).
  */
 import { startConsent, type Consent } from './consent.js';
 import { configHash, normalizeConfig, type Config } from './config.js';
@@ -15,6 +18,8 @@ import { readDecision, type StoredDecision } from './storage/decision-cookie.js'
 import { createChunkLoader, showUiOnDemand } from './ui-loader.js';
 import { recordProofsLazily } from './proof-wiring.js';
 import { sentinelOptions, watchFormsOnDemand } from './sentinel-loader.js';
+import { createBlockedLog } from './gates/blocked-log.js';
+import { startGateKeeper, type Gates } from './gates/gate-keeper.js';
 import type { ConfigInput } from './schema.js';
 
 declare global {
@@ -51,16 +56,20 @@ function trustedConfig(text: string, input: unknown, stored: StoredDecision | nu
 
 function start(scriptSrc: string): Consent {
   const chunk = createChunkLoader(scriptSrc);
-  const deferred = createDeferredConsent();
+  const blockedLog = createBlockedLog();
+  const deferred = createDeferredConsent(blockedLog);
   let consent = deferred.consent;
+  let raw: unknown;
+  let gates: Gates | undefined;
   try {
     const { text, input } = readConfigText();
+    raw = input;
     const sentinel = sentinelOptions(input);
     if (sentinel) watchFormsOnDemand(scriptSrc, sentinel);
     const stored = storedDecision(input);
     const begin = (config: Config): Consent => {
       // The cookie may have changed while the chunk loaded: only the synchronous path reuses the first read.
-      const started = startConsent(config, configHash(text), chunk.loaded ? {} : { stored });
+      const started = startConsent(config, configHash(text), chunk.loaded ? { blockedLog } : { stored, blockedLog });
       const endpoint = config.collector?.endpoint;
       if (endpoint) recordProofsLazily(started, () => chunk.load().then((ui) => ui.sendProofs(endpoint)));
       return started;
@@ -71,14 +80,25 @@ function start(scriptSrc: string): Consent {
     } else {
       chunk
         .load()
-        .then((ui) => deferred.resolve(begin(ui.validateConfig(input))))
+        .then((ui) => {
+          deferred.resolve(begin(ui.validateConfig(input)));
+          // Necessary categories are granted from now on, decided or not.
+          gates?.refresh();
+        })
         // A broken config (or an unreachable chunk) must be loud for the site owner and grant nothing.
         .catch((error: unknown) => console.error(error));
     }
   } catch (error) {
     console.error(error);
   }
-  showUiOnDemand(consent, chunk);
+  // Blocking reads the raw config (validated or not); granting only ever comes from `consent`.
+  gates = startGateKeeper(consent, {
+    config: raw,
+    log: blockedLog,
+    // Activation, placeholders and decision effects: fetched once a gated element shows up or a decision applies.
+    extras: () => import(/* @vite-ignore */ new URL('samtycke-gates.js', scriptSrc).href) as Promise<typeof import('./gates/gate-extras.js')>,
+  });
+  showUiOnDemand(consent, chunk, scriptSrc);
   return consent;
 }
 

@@ -44,6 +44,44 @@ const cookieEntry = z.union([
   }),
 ]);
 
+// ---- Gates: optional keys read by src/gates/ and src/vendors/ (docs/gates.md) ----
+
+const CONSENT_MODE_TYPES = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+] as const;
+
+/** Keys a category may carry for the gates. */
+const gateCategoryKeys = {
+  /** Advertising or sale of data: refused under Global Privacy Control unless switched on one by one (R48). */
+  marketing: z.optional(z.boolean()),
+};
+
+/** Top-level keys for the gates. */
+const gateConfigKeys = {
+  /** Google Consent Mode v2: `false` to send nothing, or the category → consent types mapping. */
+  consentMode: z.optional(
+    z.union([
+      z.literal(false),
+      z.strictObject({
+        categories: z.optional(z.record(identifier, z.array(z.enum(CONSENT_MODE_TYPES)))),
+        waitForUpdate: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(10000))),
+      }),
+    ]),
+  ),
+  /** Reload the page when a category whose scripts already ran is revoked (scripts cannot be unloaded). @default true */
+  reloadOnRevoke: z.optional(z.boolean()),
+  /** Honour Global Privacy Control: "Accept all" leaves marketing categories off. @default true */
+  gpc: z.optional(z.boolean()),
+};
+
+// ---- end of gate keys ----
+
 /** Hosts that are analytics or advertising by nature and can never be "strictly necessary" (R34). */
 const TRACKING_HOSTS = /(^|\.)(google-analytics\.com|googletagmanager\.com|doubleclick\.net|googleadservices\.com|facebook\.(com|net)|connect\.facebook\.net|hotjar\.com|clarity\.ms|bat\.bing\.com|tiktok\.com|linkedin\.com|snapchat\.com|criteo\.(com|net)|matomo\.cloud|segment\.(io|com)|mixpanel\.com|amplitude\.com)$/i;
 
@@ -73,6 +111,7 @@ const category = z
     description: z.optional(localText),
     justification: z.optional(z.string().check(z.maxLength(1000))),
     services: z.optional(z.array(service)),
+    ...gateCategoryKeys,
   })
   .check(z.superRefine(checkCategory, RUN_ALWAYS));
 
@@ -163,6 +202,7 @@ export const configSchema = z
       }),
     ),
     categories: z.array(category).check(z.minLength(1, 'needs at least one category')),
+    ...gateConfigKeys,
   })
   .check(z.superRefine(checkUniqueIds, RUN_ALWAYS));
 

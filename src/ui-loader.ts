@@ -1,7 +1,6 @@
 import type { Consent } from './consent.js';
 import type { Config } from './config.js';
 import type { ConsentView } from './events.js';
-import { mountSettingsButton } from './ui/settings-button.js';
 
 declare const DEV_MODE: boolean | undefined;
 
@@ -38,9 +37,8 @@ export function createChunkLoader(scriptSrc: string): { load(): Promise<UiChunk>
  * with a current decision never downloads it. Also wires every element marked
  * `data-samtycke="open"` as a way back to the settings (R26).
  */
-export function showUiOnDemand(consent: Consent, chunk: ReturnType<typeof createChunkLoader>): void {
-  // The floating settings button needs no chunk: a returning visitor gets it for free (R26).
-  mountSettingsButton(consent);
+export function showUiOnDemand(consent: Consent, chunk: ReturnType<typeof createChunkLoader>, scriptSrc: string): void {
+  mountSettingsButtonOnDemand(consent, scriptSrc);
   let requested: ConsentView | null = null;
   consent.on('show', (view) => {
     if (chunk.loaded) return;
@@ -58,4 +56,26 @@ export function showUiOnDemand(consent: Consent, chunk: ReturnType<typeof create
     event.preventDefault();
     consent.showPreferences();
   });
+}
+
+/** File name of the floating settings button, a small chunk without Lit. */
+const BUTTON_CHUNK = 'samtycke-button.js';
+
+/**
+ * The floating settings button (R26) needs no UI chunk, and not even the head
+ * script: once a decision exists, a 1 KB chunk draws it.
+ */
+function mountSettingsButtonOnDemand(consent: Consent, scriptSrc: string): void {
+  let loading = false;
+  const mount = (): void => {
+    const ui = (consent.config as { ui?: { settingsButton?: boolean } }).ui;
+    if (loading || !consent.state.decided || ui?.settingsButton === false) return;
+    loading = true;
+    (import(/* @vite-ignore */ new URL(BUTTON_CHUNK, scriptSrc).href) as Promise<typeof import('./ui/settings-button.js')>).then(
+      (button) => button.mountSettingsButton(consent),
+      (error: unknown) => console.error('[samtycke] the settings button could not be loaded', error),
+    );
+  };
+  consent.on('change', mount);
+  mount();
 }

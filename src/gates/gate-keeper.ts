@@ -1,0 +1,158 @@
+import type { Consent } from '../consent.js';
+import { pushConsentDefault } from '../vendors/consent-mode.js';
+import { createBlockedLog, type BlockedAttempt, type BlockedKind, type BlockedLog } from './blocked-log.js';
+import { isPending, KINDS, setAttribute } from './element-gate.js';
+import type * as GateExtras from './gate-extras.js';
+import { gateElementUrls, gateNetwork } from './network-gate.js';
+import { readGateRules, serviceForHost, type GateRules, type GateService } from './rules.js';
+
+export interface GatesOptions {
+  /**
+   * The config to read hosts, cookies and storage keys from; `consent.config`
+   * by default. The script-tag bundle passes the raw JSON before it is
+   * validated: the gates only ever block from it.
+   */
+  config?: unknown;
+  /** Where blocked attempts are recorded; pass the same log to the consent object. */
+  log?: BlockedLog;
+}
+
+export interface GateKeeperOptions extends GatesOptions {
+  /** Loads `gate-extras.ts`; asked for the first time a gated element shows up or a decision applies. */
+  extras(): Promise<typeof GateExtras>;
+}
+
+export interface Gates {
+  /** Every request held back so far. */
+  blocked(): readonly BlockedAttempt[];
+  /** Activates whatever the consent object now grants (after it was replaced, for example). */
+  refresh(): void;
+}
+
+/** What the blocking half shares with the half that loads on demand. */
+export interface GateContext {
+  readonly consent: Consent;
+  readonly rules: GateRules;
+  readonly config: unknown;
+  /** Categories whose scripts ran or embeds loaded: they cannot be unloaded, so revoking them reloads. */
+  readonly ran: Set<string>;
+  /** Gated elements already listed in the log. */
+  readonly logged: WeakSet<Element>;
+  /** `Element.prototype.setAttribute` as it was before the gates wrapped it. */
+  readonly setAttribute: Element['setAttribute'];
+  parse(value: unknown): URL | null;
+  /** The not-granted service a request to `value` would reach; the attempt is recorded. */
+  denied(value: unknown, kind: BlockedKind): GateService | undefined;
+}
+
+const FETCHING = 'script,img,iframe,link,video,audio,source';
+let started = false;
+
+/**
+ * The half of the gates that must run from the first moment: it blocks.
+ * Requests from code, URLs set on elements and tags that arrive with a URL
+ * to a gated host are held back before anything leaves (R02, R03). What
+ * only follows a gated element or a decision (activation in page order,
+ * placeholders, cleanup, vendor signals) is in `gate-extras.ts`, loaded on
+ * demand through `options.extras()`; its steps run in the order they were
+ * asked for. `startGates()` is the public way in.
+ */
+export function startGateKeeper(consent: Consent, options: GateKeeperOptions): Gates {
+  const config = options.config ?? consent.config;
+  const rules = readGateRules(config);
+  const log = options.log ?? createBlockedLog();
+  const ran = new Set<string>();
+  const logged = new WeakSet<Element>();
+  let loading: Promise<ReturnType<typeof GateExtras.createGates>> | undefined;
+
+  function parse(value: unknown): URL | null {
+    const text = String(value);
+    // Relative, data: and blob: URLs stay on this site: no need to parse them.
+    if (!/^(https?:|wss?:)?\/\//i.test(text)) return null;
+    try {
+      return new URL(text, document.baseURI);
+    } catch {
+      return null;
+    }
+  }
+
+  function denied(value: unknown, kind: BlockedKind): GateService | undefined {
+    const url = parse(value);
+    const service = url && serviceForHost(rules, url.hostname);
+    if (!url || !service) return undefined;
+    if (consent.has(service.id)) {
+      if (kind === 'script') ran.add(service.category);
+      return undefined;
+    }
+    log.add({ at: Date.now(), host: url.hostname, url: url.origin + url.pathname, service: service.id, category: service.category, kind });
+    return service;
+  }
+
+  const context: GateContext = { consent, rules, config, ran, logged, setAttribute, parse, denied };
+
+  /** Runs `step` once the extras are there; one promise for all, so steps keep their order. */
+  function later(step: (gates: ReturnType<typeof GateExtras.createGates>) => void): void {
+    loading ??= options.extras().then((module) => module.createGates(context));
+    loading.then(step).catch(reportError);
+  }
+
+  /** Keeps `url` back from an element that would fetch it: it waits in `data-src` / `data-href`. */
+  function neutralise(element: Element, url: string): boolean {
+    let kind = KINDS[element.tagName];
+    if (!kind) return false;
+    if (kind === 'img' && !element.isConnected) kind = 'image';
+    const service = denied(url, kind);
+    if (!service) return false;
+    setAttribute.call(element, kind === 'link' ? 'data-href' : 'data-src', url);
+    setAttribute.call(element, 'data-service', service.id);
+    logged.add(element);
+    return true;
+  }
+
+  /** A tag that arrived with its URL already set (parsed markup, `innerHTML`). */
+  function holdBack(element: Element): boolean {
+    const name = element.tagName === 'LINK' ? 'href' : 'src';
+    const url = element.getAttribute(name);
+    if (!url || !neutralise(element, url)) return false;
+    element.removeAttribute(name);
+    // An inserted iframe may already be navigating: send it nowhere instead.
+    if (element.tagName === 'IFRAME') setAttribute.call(element, 'src', 'about:blank');
+    if (element.tagName === 'SCRIPT') {
+      const type = element.getAttribute('type');
+      if (type) setAttribute.call(element, 'data-type', type);
+      (element as HTMLScriptElement).type = 'text/plain';
+    }
+    return true;
+  }
+
+  /** A fetching element in the page: hold it back if needed; a gated one waits for the extras. */
+  function handle(element: Element): void {
+    if (isPending(element) || holdBack(element)) later((gates) => gates.gate(element));
+  }
+
+  if (!started) {
+    started = true;
+    // Consent Mode's default must be in dataLayer before any Google tag runs.
+    if (!rules.consentModeOff) pushConsentDefault();
+    gateNetwork((url, kind) => denied(url, kind) !== undefined);
+    gateElementUrls((element, url) => {
+      if (!neutralise(element, url)) return false;
+      if (element.isConnected) handle(element);
+      return true;
+    });
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          const element = node as Element;
+          if (KINDS[element.tagName]) handle(element);
+          if (element.firstElementChild) for (const inner of element.querySelectorAll(FETCHING)) handle(inner);
+        }
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+  consent.on('change', (state) => later((gates) => gates.apply(state)));
+  if (consent.state.decided) later((gates) => gates.apply(consent.state));
+  else if (document.querySelector('[data-category],[data-service]')) later((gates) => gates.scan());
+  return { blocked: () => log.list(), refresh: () => later((gates) => gates.scan()) };
+}

@@ -1,0 +1,102 @@
+/**
+ * Click-to-load for an embed (R35): a box in the iframe's place that names
+ * the service and its provider, says what loading it means, and offers
+ * "Load once" and "Always allow <category>". Part of the gates module the
+ * head script loads on demand (`gate-extras.ts`).
+ *
+ * Texts can be replaced per language through the config's `texts`
+ * (`placeholder`, `placeholderLoadOnce`, `placeholderAlwaysAllow`, with
+ * `{service}`, `{provider}`, `{host}`, `{category}`). Everything is built
+ * with DOM calls: config strings never become markup.
+ */
+import { readGateRules, serviceForHost } from './rules.js';
+
+/** The embed a placeholder stands for. */
+export interface Embed {
+  /** Its `data-service` or `data-category`. */
+  readonly id: string;
+  /** The host its URL points to. */
+  readonly host: string;
+  /** The config (validated or raw), for names, labels and texts. */
+  readonly config: unknown;
+}
+
+export interface PlaceholderActions {
+  /** Loads this embed only; nothing is stored. */
+  loadOnce(): void;
+  /** Grants the category: a recorded decision, made in this click (it needs the click's user activation). */
+  alwaysAllow(category: string): void;
+}
+
+type Loose = Record<string, unknown>;
+const record = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
+
+/** `{ [locale]: value }` → the value for the page's language (`sv-SE`, then `sv`). */
+function forPageLanguage(values: Loose): unknown {
+  const lang = document.documentElement.lang.toLowerCase();
+  return values[lang] ?? values[lang.split('-')[0]!];
+}
+
+/** A label or `{ [locale]: label }`: the page's language, then English, then any. */
+function label(value: unknown): unknown {
+  if (typeof value === 'string') return value;
+  const labels = record(value);
+  return forPageLanguage(labels) ?? labels.en ?? Object.values(labels)[0];
+}
+
+const DEFAULTS: Record<string, string> = {
+  placeholder: '{service} ({provider}) is not loaded. Loading it connects you to {host}: {provider} receives your IP address and may set cookies or read your device.',
+  placeholderLoadOnce: 'Load once',
+  placeholderAlwaysAllow: 'Always allow {category}',
+};
+
+/** Builds the placeholder and puts it right before the iframe; the caller hides the iframe. */
+export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, actions: PlaceholderActions): HTMLElement {
+  const config = record(embed.config);
+  const rules = readGateRules(config);
+  const gated =
+    rules.services.find((entry) => entry.id === embed.id) ?? serviceForHost(rules, embed.host) ?? rules.services.find((entry) => entry.category === embed.id);
+  const categoryId = gated?.category ?? embed.id;
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(record) : []);
+  const category = list(config.categories).find((entry) => entry.id === categoryId) ?? {};
+  const service = list(category.services).find((entry) => entry.id === gated?.id) ?? {};
+  const categoryLabel = label(category.label);
+  const name = typeof service.name === 'string' ? service.name : embed.host;
+  const values: Record<string, string> = {
+    service: name,
+    provider: typeof service.provider === 'string' ? service.provider : name,
+    host: embed.host,
+    category: typeof categoryLabel === 'string' ? categoryLabel : categoryId,
+  };
+  // Texts in another language than the page's are not used: the built-in English ones are, never a mix.
+  const texts = record(forPageLanguage(record(config.texts)));
+  const text = (key: string) => {
+    const template = typeof texts[key] === 'string' ? (texts[key] as string) : DEFAULTS[key]!;
+    return template.replace(/\{(\w+)\}/g, (_, field: string) => values[field] ?? '');
+  };
+  const size = (value: string | null, fallback: string) => (value ? (/^\d+$/.test(value) ? `${value}px` : value) : fallback);
+
+  const box = document.createElement('div');
+  box.setAttribute('data-samtycke-placeholder', gated?.id ?? categoryId);
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', name);
+  box.style.cssText = `box-sizing:border-box;display:flex;flex-direction:column;justify-content:center;gap:.75em;padding:1em;border:1px solid;max-width:100%;width:${size(frame.getAttribute('width'), '100%')};min-height:${size(frame.getAttribute('height'), '150px')}`;
+  const message = document.createElement('p');
+  message.style.margin = '0';
+  message.textContent = text('placeholder');
+  const buttons = document.createElement('div');
+  for (const [key, action] of [
+    ['placeholderLoadOnce', actions.loadOnce],
+    ['placeholderAlwaysAllow', () => actions.alwaysAllow(categoryId)],
+  ] as const) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = text(key);
+    button.style.marginInlineEnd = '.5em';
+    button.addEventListener('click', action);
+    buttons.append(button);
+  }
+  box.append(message, buttons);
+  frame.before(box);
+  return box;
+}

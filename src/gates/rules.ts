@@ -1,0 +1,80 @@
+/**
+ * What the gates need from the config, read defensively from any value, so
+ * the head script can block with a config the validator has not seen yet.
+ * These rules only ever block; grants come from the consent object alone.
+ * The head reads services and hosts; the rest is read on demand, by the
+ * module that needs it (`readDecisionRules`).
+ */
+export interface GateService {
+  readonly id: string;
+  readonly category: string;
+  /** Lowercase host patterns; `*.example.com` also matches `example.com`. */
+  readonly hosts: readonly string[];
+  /** The service as the config gives it. */
+  readonly source: Readonly<Record<string, unknown>>;
+}
+
+export interface GateRules {
+  readonly services: readonly GateService[];
+  /** Whether the config turned Google Consent Mode off. */
+  readonly consentModeOff: boolean;
+}
+
+/** What a decision does beyond the gates, from the config. */
+export interface DecisionRules {
+  /** Reload the page when a category whose scripts ran or embeds loaded is revoked. */
+  readonly reloadOnRevoke: boolean;
+  /** Category → Consent Mode types from the config (`undefined`: the default mapping); `null` when Consent Mode is off. */
+  readonly consentMode: Readonly<Record<string, readonly string[]>> | undefined | null;
+}
+
+type Loose = Record<string, unknown>;
+const record = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Cookie or storage names: `"_ga"` or `{ "name": "_ga", … }`. */
+export const names = (value: unknown): string[] => list(value).map((entry) => text(typeof entry === 'string' ? entry : record(entry).name)).filter(Boolean);
+
+export function readGateRules(input: unknown): GateRules {
+  const config = record(input);
+  const services: GateService[] = [];
+  for (const category of list(config.categories)) {
+    const { id, services: entries } = record(category);
+    if (typeof id !== 'string') continue;
+    for (const entry of list(entries)) {
+      const service = record(entry);
+      if (typeof service.id !== 'string') continue;
+      services.push({
+        id: service.id,
+        category: id,
+        hosts: list(service.hosts).map((host) => text(host).toLowerCase()).filter(Boolean),
+        source: service,
+      });
+    }
+  }
+  return { services, consentModeOff: config.consentMode === false };
+}
+
+export function readDecisionRules(input: unknown): DecisionRules {
+  const config = record(input);
+  const map = record(config.consentMode).categories;
+  return {
+    reloadOnRevoke: config.reloadOnRevoke !== false,
+    consentMode: config.consentMode === false ? null : map ? (record(map) as Record<string, string[]>) : undefined,
+  };
+}
+
+/** The service whose hosts include `host`, if any. */
+export function serviceForHost(rules: GateRules, host: string): GateService | undefined {
+  host = host.toLowerCase();
+  return rules.services.find((service) =>
+    service.hosts.some((pattern) => pattern === host || (pattern.startsWith('*.') && (host === pattern.slice(2) || host.endsWith(pattern.slice(1))))),
+  );
+}
+
+/** `_ga_*` → /^_ga_.*$/ */
+export function globPattern(globs: readonly string[]): RegExp {
+  const alternatives = globs.map((glob) => glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
+  return new RegExp(`^(${alternatives.join('|') || '(?!)'})$`);
+}

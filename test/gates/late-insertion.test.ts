@@ -1,0 +1,106 @@
+import { expect } from '@esm-bundle/chai';
+import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
+import { loadPage, removePages } from '../helpers/page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { clickInPage, gatedHits, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+
+/** What a tag manager or an SPA does after load, each in its own way; nothing carries a samtycke attribute. */
+function injectTags(win: GatedFrame) {
+  const doc = win.document;
+  const script = doc.createElement('script');
+  // Protocol-relative, set as an attribute.
+  script.setAttribute('src', `//analytics.test:${location.port}/tracker/late-attribute.js`);
+  doc.head.append(script);
+  const image = doc.createElement('img');
+  image.setAttribute('src', tracker('pixel.test', 'late.gif'));
+  image.alt = '';
+  doc.body.append(image);
+  const style = doc.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = tracker('analytics.test', 'late.css');
+  doc.head.append(style);
+  const preconnect = doc.createElement('link');
+  preconnect.rel = 'preconnect';
+  preconnect.href = `http://pixel.test:${location.port}`;
+  doc.head.append(preconnect);
+  const frame = doc.createElement('iframe');
+  frame.title = 'Late video';
+  frame.src = tracker('video.test', 'late.html');
+  doc.body.append(frame);
+  return { script, image, style, preconnect, frame };
+}
+
+describe('gates: tags added after load (R03)', () => {
+  beforeEach(async () => {
+    clearDocumentCookies();
+    await clearCookies();
+    await resetTrackerHits();
+  });
+  afterEach(() => {
+    removePages();
+    clearDocumentCookies();
+  });
+
+  it('holds every injected tag back before consent and loads each once after "Accept all"', async () => {
+    const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
+    await validated(win);
+    const tags = injectTags(win);
+    expect(tags.script.getAttribute('src')).to.equal(null);
+    expect(tags.script.dataset.src).to.equal(`//analytics.test:${location.port}/tracker/late-attribute.js`);
+    expect(tags.image.getAttribute('src')).to.equal(null);
+    expect(tags.style.getAttribute('href')).to.equal(null);
+    expect(tags.preconnect.getAttribute('href')).to.equal(null);
+    await until(() => tags.frame.previousElementSibling?.hasAttribute('data-samtycke-placeholder'), 'the placeholder of the late iframe');
+    expect(tags.frame.dataset.src).to.equal(tracker('video.test', 'late.html'));
+    expect(win.samtycke.blocked().map((attempt) => attempt.kind).sort()).to.deep.equal(['iframe', 'image', 'link', 'link', 'script']);
+    await win.fetch(tracker('free.test', 'barrier.json'));
+    expect(await gatedHits()).to.deep.equal([]);
+
+    const ran = new Promise((resolve) => tags.script.addEventListener('load', resolve));
+    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    await ran;
+    expect(win.__trackerRuns).to.deep.equal(['analytics.test/tracker/late-attribute.js']);
+    await until(() => tags.image.complete && tags.image.getAttribute('src'), 'the pixel');
+    await until(() => hitsOf('analytics.test', '/tracker/late.css'), 'the stylesheet');
+    await until(() => hitsOf('video.test', '/tracker/late.html'), 'the iframe');
+    expect(tags.preconnect.getAttribute('href')).to.equal(`http://pixel.test:${location.port}`);
+    expect(tags.frame.previousElementSibling?.hasAttribute('data-samtycke-placeholder')).to.not.equal(true);
+    expect((await gatedHits()).sort()).to.deep.equal([
+      'analytics.test/tracker/late-attribute.js',
+      'analytics.test/tracker/late.css',
+      'pixel.test/tracker/late.gif',
+      'video.test/tracker/late.html',
+    ]);
+  });
+
+  it('lets tags for granted services through untouched', async () => {
+    const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
+    await validated(win);
+    expect(await clickInPage(win, () => win.samtycke.set({ analytics: true }))).to.equal(true);
+    const script = win.document.createElement('script');
+    script.src = tracker('analytics.test', 'granted.js');
+    const ran = new Promise((resolve) => script.addEventListener('load', resolve));
+    win.document.head.append(script);
+    await ran;
+    expect(script.getAttribute('src')).to.equal(tracker('analytics.test', 'granted.js'));
+    expect(await hitsOf('analytics.test', '/tracker/granted.js')).to.equal(1);
+    const image = new win.Image();
+    image.src = tracker('pixel.test', 'still-refused.gif');
+    expect(image.getAttribute('src')).to.equal(null);
+  });
+
+  it('holds back a tag inserted as a markup string right after insertion (its first request may already have left)', async () => {
+    const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
+    await validated(win);
+    win.document.body.insertAdjacentHTML('beforeend', `<iframe id="markup" src="${tracker('video.test', 'markup.html')}" title="Markup video"></iframe>`);
+    const frame = win.document.getElementById('markup') as HTMLIFrameElement;
+    // Before the next task the observer has sent it nowhere and put the placeholder in its place.
+    expect(frame.getAttribute('src')).to.equal(tracker('video.test', 'markup.html'));
+    await Promise.resolve();
+    expect(frame.getAttribute('src')).to.equal('about:blank');
+    expect(frame.dataset.src).to.equal(tracker('video.test', 'markup.html'));
+    expect(frame.dataset.service).to.equal('video');
+    await until(() => frame.previousElementSibling?.hasAttribute('data-samtycke-placeholder'), 'the placeholder');
+    expect(win.samtycke.blocked().map((attempt) => attempt.kind)).to.deep.equal(['iframe']);
+  });
+});

@@ -1,0 +1,103 @@
+import { expect } from '@esm-bundle/chai';
+import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
+import { loadPage, removePages } from '../helpers/page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { clickElement, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import type { Decision } from '../../src/index.js';
+
+const BODY = `
+<iframe id="first" data-category="media" data-src="${tracker('video.test', 'first.html')}" width="400" height="225" title="First video"></iframe>
+<iframe id="second" data-service="video" data-src="${tracker('video.test', 'second.html')}" width="400" height="225" title="Second video"></iframe>
+<div style="height: 1200px"></div>`;
+
+/** The placeholder drawn for an iframe (they arrive with a lazily loaded module). */
+const placeholderOf = (win: GatedFrame, id: string) =>
+  until(() => {
+    const box = win.document.getElementById(id)!.previousElementSibling;
+    return box?.hasAttribute('data-samtycke-placeholder') ? (box as HTMLElement) : null;
+  }, `the placeholder of #${id}`);
+
+const button = (box: HTMLElement, name: string) => [...box.querySelectorAll('button')].find((candidate) => candidate.textContent === name)!;
+
+describe('gates: click-to-load placeholders for embeds (R35)', () => {
+  beforeEach(async () => {
+    clearDocumentCookies();
+    await clearCookies();
+    await resetTrackerHits();
+  });
+  afterEach(() => {
+    removePages();
+    clearDocumentCookies();
+  });
+
+  it('names the service, its provider and what loading means, and requests nothing', async () => {
+    const config = siteConfig();
+    config.categories[3]!.label = { en: 'Videos', sv: 'Filmer' };
+    const win = (await loadPage({ config, body: BODY })) as GatedFrame;
+    const box = await placeholderOf(win, 'first');
+    expect(box.getAttribute('role')).to.equal('group');
+    expect(box.getAttribute('aria-label')).to.equal('Video');
+    expect(box.textContent).to.contain('Video (Video Ltd) is not loaded');
+    expect(box.textContent).to.contain('video.test');
+    expect([...box.querySelectorAll('button')].map((element) => [element.type, element.textContent])).to.deep.equal([
+      ['button', 'Load once'],
+      ['button', 'Always allow Videos'],
+    ]);
+    // In the iframe's place, with its size; the iframe itself waits, hidden.
+    expect(box.getBoundingClientRect().width).to.equal(400);
+    expect(win.document.getElementById('first')!.hidden).to.equal(true);
+    expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(0);
+  });
+
+  it('"Load once" loads only that embed and records nothing', async () => {
+    const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
+    const box = await placeholderOf(win, 'first');
+    await placeholderOf(win, 'second');
+    const frame = win.document.getElementById('first') as HTMLIFrameElement;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    await clickElement(win, button(box, 'Load once'));
+    await loaded;
+    expect(frame.hidden).to.equal(false);
+    expect(box.isConnected).to.equal(false);
+    expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(1);
+    expect(await hitsOf('video.test', '/tracker/second.html')).to.equal(0);
+    expect(win.samtycke.state.decided).to.equal(false);
+    expect(win.samtycke.has('media')).to.equal(false);
+    expect(win.document.cookie).not.to.contain('samtycke=');
+  });
+
+  it('"Always allow" is a recorded decision for the category and loads every embed of it', async () => {
+    const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
+    await validated(win);
+    const box = await placeholderOf(win, 'second');
+    const decisions: Decision[] = [];
+    win.samtycke.on('decision', (decision) => decisions.push(decision));
+    const frames = ['first', 'second'].map((id) => win.document.getElementById(id) as HTMLIFrameElement);
+    const loaded = Promise.all(frames.map((frame) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))));
+    await clickElement(win, button(box, 'Always allow media'));
+    await loaded;
+    expect(decisions).to.have.length(1);
+    expect(decisions[0]!.action).to.equal('embed');
+    expect(decisions[0]!.context).to.include({ layer: 'placeholder', control: 'always-allow' });
+    expect(decisions[0]!.choices).to.include({ media: true, analytics: false, marketing: false });
+    expect(decisions[0]!.userActivation).to.equal(true);
+    expect(win.samtycke.has('media')).to.equal(true);
+    expect(win.document.querySelectorAll('[data-samtycke-placeholder]')).to.have.length(0);
+    expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(1);
+    expect(await hitsOf('video.test', '/tracker/second.html')).to.equal(1);
+  });
+
+  it('takes its texts from the config in the page\'s language, and never mixes languages', async () => {
+    const config = siteConfig({
+      texts: { sv: { placeholder: '{service} från {provider} är inte laddad ({host}).', placeholderLoadOnce: 'Ladda en gång', placeholderAlwaysAllow: 'Tillåt alltid {category}' } },
+    });
+    config.categories[3]!.label = { en: 'Videos', sv: 'Filmer' };
+    const swedish = (await loadPage({ config, before: `<script>document.documentElement.lang = 'sv-SE';</script>`, body: BODY })) as GatedFrame;
+    const box = await placeholderOf(swedish, 'first');
+    expect(box.querySelector('p')!.textContent).to.equal('Video från Video Ltd är inte laddad (video.test).');
+    expect([...box.querySelectorAll('button')].map((element) => element.textContent)).to.deep.equal(['Ladda en gång', 'Tillåt alltid Filmer']);
+    const english = (await loadPage({ config, body: BODY })) as GatedFrame;
+    const fallback = await placeholderOf(english, 'first');
+    expect([...fallback.querySelectorAll('button')].map((element) => element.textContent)).to.deep.equal(['Load once', 'Always allow Videos']);
+  });
+});

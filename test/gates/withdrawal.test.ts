@@ -1,0 +1,113 @@
+import { expect } from '@esm-bundle/chai';
+import { cdpCookies, clearCookies, clearDocumentCookies } from '../helpers/browser.js';
+import { loadPage, removePages } from '../helpers/page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { clickInPage, decisionApplied, gatedHits, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import type { ConfigInput } from '../../src/index.js';
+
+/** The fixture, with storage keys for Google Analytics and reloading as configured. */
+function config(overrides: Partial<ConfigInput> = {}): ConfigInput {
+  const value = siteConfig(overrides);
+  const ga4 = value.categories[1]!.services![0]!;
+  ga4.storage = ['_ga_store*'];
+  return value;
+}
+
+/** An analytics script that writes a first-party cookie and a storage key, and a spy for Meta's consent API. */
+const BEFORE = `<script>window.__fbq = []; window.fbq = (...args) => window.__fbq.push(args.join(':'));</script>`;
+const HEAD = `<script type="text/plain" data-category="analytics" data-src="${tracker('analytics.test', 'ga.js', '?jscookie=_ga&jsstorage=_ga_store1')}"></script>`;
+const BODY = `<img id="pixel" data-category="marketing" data-src="${tracker('pixel.test', 'pixel.gif')}" alt="">`;
+
+/** Navigations the page starts, as the Navigation API reports them (synchronously, as they begin). */
+function watchNavigations(win: GatedFrame): string[] {
+  const types: string[] = [];
+  (win as unknown as { navigation: EventTarget }).navigation.addEventListener('navigate', (event) => types.push((event as Event & { navigationType: string }).navigationType));
+  return types;
+}
+
+const names = async () => (await cdpCookies()).map((cookie) => cookie.name).sort();
+
+/** Accepts everything with a real click and waits for the analytics script's cookie. */
+async function acceptAndTrack(win: GatedFrame): Promise<void> {
+  await validated(win);
+  expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+  await decisionApplied(win);
+  await until(() => win.__trackerRuns?.length === 1, 'the analytics script to run');
+  // A second cookie matching the declared "_ga_*" glob.
+  win.document.cookie = '_ga_XYZ=2; Path=/';
+  win.document.cookie = 'unrelated=1; Path=/';
+  expect(await names()).to.include.members(['_ga', '_ga_XYZ', 'unrelated', 'samtycke']);
+  expect(win.localStorage.getItem('_ga_store1')).to.equal('1');
+}
+
+describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () => {
+  beforeEach(async () => {
+    clearDocumentCookies();
+    await clearCookies();
+    await resetTrackerHits();
+    localStorage.clear();
+  });
+  afterEach(async () => {
+    removePages();
+    clearDocumentCookies();
+    await clearCookies();
+    localStorage.clear();
+  });
+
+  it('deletes the services\' cookies and storage, tells the vendor and sends nothing afterwards', async () => {
+    const win = (await loadPage({ config: config({ reloadOnRevoke: false }), before: BEFORE, head: HEAD, body: BODY })) as GatedFrame;
+    await acceptAndTrack(win);
+    expect((win.__fbq as string[]).at(-1)).to.equal('consent:grant');
+
+    expect(win.samtycke.withdraw()).to.equal(true);
+    expect(win.samtycke.has('analytics')).to.equal(false);
+    await decisionApplied(win);
+    expect(await names()).to.deep.equal(['samtycke', 'unrelated']);
+    expect(win.localStorage.getItem('_ga_store1')).to.equal(null);
+    expect((win.__fbq as string[]).at(-1)).to.equal('consent:revoke');
+
+    await resetTrackerHits();
+    const fetchResult = await win.fetch(tracker('analytics.test', 'after.json')).then(() => 'sent', () => 'blocked');
+    const image = new win.Image();
+    image.src = tracker('pixel.test', 'after.gif');
+    expect(fetchResult).to.equal('blocked');
+    expect(win.navigator.sendBeacon(tracker('analytics.test', 'after'), 'x')).to.equal(false);
+    expect(await gatedHits()).to.deep.equal([]);
+  });
+
+  it('reloads the page when scripts of the withdrawn category already ran, and keeps them off', async () => {
+    const win = (await loadPage({ config: config(), head: HEAD, body: BODY })) as GatedFrame;
+    await acceptAndTrack(win);
+    const frame = win.frameElement as HTMLIFrameElement;
+    const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    await resetTrackerHits();
+    win.__beforeReload = true;
+    const navigations = watchNavigations(win);
+    expect(win.samtycke.withdraw()).to.equal(true);
+    await until(() => navigations.length > 0, 'a navigation');
+    expect(navigations).to.deep.equal(['reload']);
+    await reloaded;
+    // The same window proxy, a new document.
+    const fresh = frame.contentWindow as GatedFrame;
+    expect(fresh.__beforeReload).to.equal(undefined);
+    expect(fresh.samtycke.state.decided).to.equal(true);
+    expect(fresh.samtycke.has('analytics')).to.equal(false);
+    expect(fresh.__trackerRuns).to.equal(undefined);
+    expect(await names()).to.deep.equal(['samtycke', 'unrelated']);
+    expect(await gatedHits()).to.deep.equal([]);
+  });
+
+  it('does not reload when only a category without scripts is revoked', async () => {
+    const win = (await loadPage({ config: config(), head: HEAD, body: BODY })) as GatedFrame;
+    await acceptAndTrack(win);
+    await until(() => (win.document.getElementById('pixel') as HTMLImageElement).complete, 'the pixel');
+    const navigations = watchNavigations(win);
+    expect(win.samtycke.set({ marketing: false })).to.equal(true);
+    expect(win.samtycke.has('marketing')).to.equal(false);
+    expect(win.samtycke.has('analytics')).to.equal(true);
+    // The reload would come right after the decision's effects.
+    await decisionApplied(win);
+    expect(navigations).to.deep.equal([]);
+    expect(await names()).to.include('_ga');
+  });
+});
