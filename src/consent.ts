@@ -3,6 +3,7 @@ import { DAY_MS, staleReason, type Decision, type DecisionAction, type DecisionC
 import { readDecision, writeDecision, type StoredDecision } from './storage/decision-cookie.js';
 import { ConsentChangeEvent, ConsentDecisionEvent, ConsentShowEvent, type ConsentEventMap, type ConsentView } from './events.js';
 import { warn } from './dev.js';
+import { browserSendsGpc, gpcRefuses } from './gpc.js';
 import type { ProofQueue } from './storage/proof-queue.js';
 import type { BlockedAttempt, BlockedLog } from './gates/blocked-log.js';
 
@@ -84,11 +85,8 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
   const requireActivation = options.requireUserActivation ?? true;
   const consentCategories = config.categories.filter((category) => !category.necessary);
   const serviceCategory = new Map(config.categories.flatMap((category) => category.services.map((service) => [service.id, category.id] as const)));
-  const gpc = (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const gpc = browserSendsGpc();
   const listeners: Listeners = { change: new Set(), decision: new Set(), show: new Set() };
-  // Global Privacy Control is an objection to sale and ads: "Accept all" leaves marketing off (R48, rules conflict 13).
-  const gpcRefuses = (category: Config['categories'][number]) =>
-    gpc && config.gpc !== false && (category.marketing === true || /^(marketing|advertising|ads)$/.test(category.id));
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`samtycke:${config.cookie.name}`) : null;
 
   const initial = loadCurrent(options.stored);
@@ -220,7 +218,7 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
       return () => listeners[name].delete(listener);
     },
     acceptAll: (context) =>
-      decide('accept', Object.fromEntries(consentCategories.map((category) => [category.id, !gpcRefuses(category) || state.choices[category.id] === true])), context),
+      decide('accept', Object.fromEntries(consentCategories.map((category) => [category.id, !gpcRefuses(config, category, gpc) || state.choices[category.id] === true])), context),
     rejectAll: (context) => decide('reject', allChoices(false), context),
     withdraw: (context) => decide('withdraw', allChoices(false), context),
     dismiss: (context) => decide('dismiss', allChoices(false), context),

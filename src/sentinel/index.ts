@@ -51,7 +51,7 @@ export function watchForLeaks(options: SentinelOptions = {}): Sentinel {
     const field = event.target;
     if (!isSensitiveField(field)) return;
     clearTimeout(timers.get(field));
-    timers.set(field, window.setTimeout(() => void track(field), event.type === 'input' ? 120 : 0));
+    timers.set(field, window.setTimeout(() => void track(field), event.type === 'input' ? 30 : 0));
   };
   document.addEventListener('input', onInput, true);
   document.addEventListener('change', onInput, true);

@@ -1,3 +1,4 @@
+import { gpcRefuses } from '../gpc.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Consent } from '../consent.js';
 import { ConsentController } from './consent-controller.js';
@@ -101,6 +102,7 @@ export class SamtyckeBanner extends LitElement {
     const { config } = consent;
     const count = recipientCount(config);
     const policy = safeUrl(config.policyUrl);
+    const gpcKept = config.categories.filter((category) => gpcRefuses(config, category));
     return html`<section class="layer" part="banner" aria-labelledby="title" lang=${locale} @keydown=${this.onKeydown}>
       <div class="text">
         <h2 id="title">${s.title}</h2>
@@ -113,6 +115,7 @@ export class SamtyckeBanner extends LitElement {
         </ul>
         ${count > 0 ? html`<p>${fill(s.recipients, { count })} <button type="button" class="link" data-control="recipients" @click=${this.onRecipients}>${s.recipientsLink}</button></p>` : nothing}
         <p>${s.withdraw} ${policy ? html`<a href=${policy}>${s.policy}</a>` : nothing}</p>
+        ${gpcKept.length ? html`<p data-notice="gpc">${fill(s.gpc, { categories: gpcKept.map((category) => categoryLabel(category, s, locale)).join(', ') })}</p>` : nothing}
       </div>
       <div class="actions">
         <button type="button" class="choice" part="choice" data-control="reject-all" @click=${this.onReject}>${s.rejectAll}</button>

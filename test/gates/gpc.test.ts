@@ -42,6 +42,16 @@ describe('gates: Global Privacy Control (R48)', () => {
     expect(win.samtycke.blocked().some((attempt) => attempt.host === 'pixel.test')).to.equal(true);
   });
 
+  it('says so in the banner, naming the category it keeps off', async () => {
+    const win = (await loadPage({ config: siteConfig(), before: GPC })) as GatedFrame;
+    const notice = await until(() => win.document.querySelector('samtycke-banner')?.shadowRoot?.querySelector('[data-notice="gpc"]'), 'the GPC notice');
+    expect(notice.textContent).to.contain('Global Privacy Control');
+    expect(notice.textContent).to.contain('Marketing');
+    const plain = (await loadPage({ config: siteConfig() })) as GatedFrame;
+    const banner = await until(() => plain.document.querySelector('samtycke-banner')?.shadowRoot?.querySelector('[data-control="accept-all"]'), 'the banner');
+    expect(banner.getRootNode().querySelector?.('[data-notice="gpc"]') ?? null).to.equal(null);
+  });
+
   it('only an explicit opt-in for marketing overrides it, and a later "Accept all" keeps it', async () => {
     const win = (await loadPage({ config: siteConfig(), before: GPC, body: BODY })) as GatedFrame;
     await validated(win);

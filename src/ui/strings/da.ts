@@ -12,6 +12,7 @@ export const da: Partial<UiStrings> = {
   rejectAll: 'Afvis alle',
   acceptAll: 'Accepter alle',
   customise: 'Tilpas',
+  gpc: 'Din browser sender Global Privacy Control, en anmodning om ikke at sælge eller dele dine data: {categories} forbliver slået fra, når du accepterer alle, medmindre du slår det til under “Tilpas”.',
   save: 'Gem valg',
   settings: 'Cookieindstillinger',
   intro: 'Vælg, hvad du tillader. Alt undtagen det strengt nødvendige er slået fra, indtil du slår det til, og du kan til enhver tid ændre dit valg.',

@@ -12,6 +12,7 @@ export const de: Partial<UiStrings> = {
   rejectAll: 'Alle ablehnen',
   acceptAll: 'Alle akzeptieren',
   customise: 'Anpassen',
+  gpc: 'Ihr Browser sendet Global Privacy Control, die Bitte, Ihre Daten nicht zu verkaufen oder weiterzugeben: {categories} bleibt aus, wenn Sie alle akzeptieren, außer Sie schalten es unter „Anpassen“ ein.',
   save: 'Auswahl speichern',
   settings: 'Cookie-Einstellungen',
   intro: 'Wählen Sie, was Sie erlauben. Alles außer dem unbedingt Erforderlichen bleibt aus, bis Sie es einschalten, und Sie können Ihre Wahl jederzeit ändern.',

@@ -12,6 +12,7 @@ export const en: UiStrings = {
   rejectAll: 'Reject all',
   acceptAll: 'Accept all',
   customise: 'Customise',
+  gpc: 'Your browser sends Global Privacy Control, a request not to sell or share your data: {categories} stays off when you accept all, unless you switch it on under “Customise”.',
   save: 'Save choices',
   settings: 'Cookie settings',
   intro: 'Choose what you allow. Everything except the strictly necessary is off until you switch it on, and you can change your choice at any time.',

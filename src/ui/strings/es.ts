@@ -12,6 +12,7 @@ export const es: Partial<UiStrings> = {
   rejectAll: 'Rechazar todo',
   acceptAll: 'Aceptar todo',
   customise: 'Personalizar',
+  gpc: 'Su navegador envía Global Privacy Control, una petición de no vender ni compartir sus datos: {categories} queda desactivado al aceptar todo, salvo que lo active en «Personalizar».',
   save: 'Guardar selección',
   settings: 'Configuración de cookies',
   intro: 'Elige lo que permites. Todo lo que no es estrictamente necesario está desactivado hasta que lo actives, y puedes cambiar tu elección en cualquier momento.',

@@ -12,6 +12,7 @@ export const fi: Partial<UiStrings> = {
   rejectAll: 'Hylkää kaikki',
   acceptAll: 'Hyväksy kaikki',
   customise: 'Mukauta',
+  gpc: 'Selaimesi lähettää Global Privacy Control -pyynnön, ettei tietojasi myydä tai jaeta: {categories} pysyy pois päältä, kun hyväksyt kaikki, ellet kytke sitä päälle kohdassa ”Mukauta”.',
   save: 'Tallenna valinnat',
   settings: 'Evästeasetukset',
   intro: 'Valitse, mitä sallit. Kaikki muu kuin välttämätön on pois päältä, kunnes kytket sen päälle, ja voit muuttaa valintaasi milloin tahansa.',

@@ -12,6 +12,7 @@ export const fr: Partial<UiStrings> = {
   rejectAll: 'Tout refuser',
   acceptAll: 'Tout accepter',
   customise: 'Personnaliser',
+  gpc: 'Votre navigateur envoie Global Privacy Control, une demande de ne pas vendre ni partager vos données : {categories} reste désactivé si vous acceptez tout, sauf si vous l’activez dans « Personnaliser ».',
   save: 'Enregistrer mes choix',
   settings: 'Paramètres des cookies',
   intro: 'Choisissez ce que vous autorisez. Tout ce qui n’est pas strictement nécessaire reste désactivé tant que vous ne l’activez pas, et vous pouvez changer d’avis à tout moment.',

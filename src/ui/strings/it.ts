@@ -12,6 +12,7 @@ export const it: Partial<UiStrings> = {
   rejectAll: 'Rifiuta tutto',
   acceptAll: 'Accetta tutto',
   customise: 'Personalizza',
+  gpc: 'Il tuo browser invia Global Privacy Control, una richiesta di non vendere né condividere i tuoi dati: {categories} resta disattivato se accetti tutto, a meno che tu non lo attivi in «Personalizza».',
   save: 'Salva le scelte',
   settings: 'Impostazioni cookie',
   intro: 'Scegli cosa consentire. Tutto ciò che non è strettamente necessario resta disattivato finché non lo attivi, e puoi cambiare scelta in qualsiasi momento.',

@@ -12,6 +12,7 @@ export const nb: Partial<UiStrings> = {
   rejectAll: 'Avvis alle',
   acceptAll: 'Godta alle',
   customise: 'Tilpass',
+  gpc: 'Nettleseren din sender Global Privacy Control, en forespørsel om å ikke selge eller dele dataene dine: {categories} forblir av når du godtar alle, med mindre du slår det på under «Tilpass».',
   save: 'Lagre valg',
   settings: 'Innstillinger for informasjonskapsler',
   intro: 'Velg hva du tillater. Alt unntatt det strengt nødvendige er slått av til du slår det på, og du kan når som helst endre valget ditt.',

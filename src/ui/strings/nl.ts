@@ -12,6 +12,7 @@ export const nl: Partial<UiStrings> = {
   rejectAll: 'Alles weigeren',
   acceptAll: 'Alles accepteren',
   customise: 'Aanpassen',
+  gpc: 'Uw browser verstuurt Global Privacy Control, een verzoek om uw gegevens niet te verkopen of te delen: {categories} blijft uit als u alles accepteert, tenzij u het aanzet onder ‘Aanpassen’.',
   save: 'Keuzes opslaan',
   settings: 'Cookie-instellingen',
   intro: 'Kies wat je toestaat. Alles behalve het strikt noodzakelijke staat uit tot je het aanzet, en je kunt je keuze altijd wijzigen.',

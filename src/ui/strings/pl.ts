@@ -12,6 +12,7 @@ export const pl: Partial<UiStrings> = {
   rejectAll: 'Odrzuć wszystkie',
   acceptAll: 'Zaakceptuj wszystkie',
   customise: 'Dostosuj',
+  gpc: 'Twoja przeglądarka wysyła sygnał Global Privacy Control, prośbę o niesprzedawanie i nieudostępnianie Twoich danych: {categories} pozostaje wyłączone po akceptacji wszystkich, chyba że włączysz to w „Dostosuj”.',
   save: 'Zapisz wybór',
   settings: 'Ustawienia plików cookie',
   intro: 'Wybierz, na co się zgadzasz. Wszystko poza niezbędnym jest wyłączone, dopóki tego nie włączysz, a wybór możesz zmienić w każdej chwili.',

@@ -12,6 +12,7 @@ export const sv: UiStrings = {
   rejectAll: 'Avvisa alla',
   acceptAll: 'Godkänn alla',
   customise: 'Anpassa',
+  gpc: 'Din webbläsare skickar Global Privacy Control, en begäran om att dina uppgifter inte säljs eller delas: {categories} förblir avstängt när du godkänner alla, om du inte slår på det under ”Anpassa”.',
   save: 'Spara val',
   settings: 'Cookieinställningar',
   intro: 'Välj vad du tillåter. Allt utom det strikt nödvändiga är avstängt tills du slår på det, och du kan ändra ditt val när som helst.',

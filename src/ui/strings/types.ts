@@ -19,6 +19,8 @@ export interface UiStrings {
   rejectAll: string;
   acceptAll: string;
   customise: string;
+  /** Shown when the browser sends Global Privacy Control (R48). `{categories}`: the categories it keeps off. */
+  gpc: string;
   save: string;
   /** Title of the preferences and name of the floating button. */
   settings: string;
