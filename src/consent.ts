@@ -4,6 +4,7 @@ import { readDecision, writeDecision, type StoredDecision } from './storage/deci
 import { ConsentChangeEvent, ConsentDecisionEvent, ConsentShowEvent, type ConsentEventMap, type ConsentView } from './events.js';
 import { warn } from './dev.js';
 import { browserSendsGpc, gpcRefuses } from './gpc.js';
+import { inSensitiveZone } from './sensitive-zone.js';
 import type { ProofQueue } from './storage/proof-queue.js';
 import type { BlockedAttempt, BlockedLog } from './gates/blocked-log.js';
 
@@ -86,6 +87,9 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
   const consentCategories = config.categories.filter((category) => !category.necessary);
   const serviceCategory = new Map(config.categories.flatMap((category) => category.services.map((service) => [service.id, category.id] as const)));
   const gpc = browserSendsGpc();
+  // On a sensitive page nothing optional runs, whatever was chosen; the choice itself is kept (R41).
+  const sensitive = inSensitiveZone(config);
+  const necessary = new Set(config.categories.filter((category) => category.necessary).map((category) => category.id));
   const listeners: Listeners = { change: new Set(), decision: new Set(), show: new Set() };
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`samtycke:${config.cookie.name}`) : null;
 
@@ -200,7 +204,7 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
         warn('unknown-category', `"${id}" is neither a category nor a service in the config`);
         return false;
       }
-      return state.choices[category] === true;
+      return state.choices[category] === true && (!sensitive || necessary.has(category));
     },
     when(id) {
       if (consent.has(id)) return Promise.resolve();

@@ -78,6 +78,8 @@ const gateConfigKeys = {
   reloadOnRevoke: z.optional(z.boolean()),
   /** Honour Global Privacy Control: "Accept all" leaves marketing categories off. @default true */
   gpc: z.optional(z.boolean()),
+  /** Paths where no optional category runs, whatever the consent (R41): "/booking/*". */
+  sensitiveZones: z.optional(z.array(z.string().check(z.regex(/^\/[^\s]*$/, 'must be a path starting with "/", with * as a wildcard')))),
 };
 
 // ---- end of gate keys ----

@@ -197,6 +197,17 @@ describe('consent core', () => {
     expect((await withdrawn).choices.marketing).to.equal(false);
   });
 
+  it('runs nothing optional in a sensitive zone, whatever was chosen, and keeps the choice (R41)', async () => {
+    const consent = open();
+    await withUserGesture(() => consent.acceptAll());
+    const here = location.pathname;
+    const zoned = open(undefined, { sensitiveZones: [`${here}*`] });
+    expect(zoned.has('analytics') || zoned.has('marketing') || zoned.has('ga4')).to.equal(false);
+    expect(zoned.has('necessary')).to.equal(true);
+    expect(zoned.state.choices.analytics).to.equal(true);
+    expect(open(undefined, { sensitiveZones: ['/booking/*'] }).has('analytics')).to.equal(true);
+  });
+
   it('asks the UI for the banner only when there is no current decision', async () => {
     const shows: string[] = [];
     const onShow = (event: GlobalEventHandlersEventMap['samtycke:show']) => shows.push(event.detail.view);

@@ -115,6 +115,42 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
     expect(win.localStorage.getItem('samtycke:proofs')).to.equal(null);
   });
 
+  it('never fingerprints: no canvas, WebGL, audio or client-hint reads, before or after a choice (R04)', async () => {
+    const spies = `<script>
+      window.__fingerprintCalls = [];
+      const spy = (owner, name) => { const original = owner && owner[name]; if (typeof original !== 'function') return;
+        owner[name] = function (...args) { window.__fingerprintCalls.push(name); return original.apply(this, args); }; };
+      spy(HTMLCanvasElement.prototype, 'toDataURL'); spy(HTMLCanvasElement.prototype, 'getContext');
+      spy(window.WebGLRenderingContext && WebGLRenderingContext.prototype, 'getParameter');
+      spy(window.AudioContext && AudioContext.prototype, 'createOscillator');
+      if (navigator.userAgentData) spy(Object.getPrototypeOf(navigator.userAgentData), 'getHighEntropyValues');
+    </script>`;
+    const win = await loadPage({ config: siteConfig(), before: PROBES + spies, body: '<form><input type="email" id="email"></form>' });
+    expect(await win.__shown).to.equal('banner');
+    win.samtycke!.rejectAll();
+    (win.document.getElementById('email') as HTMLInputElement).focus();
+    expect(win.__fingerprintCalls).to.deep.equal([]);
+    expect(win.samtycke!.state.consentId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('never takes scrolling, time or browsing on as consent (R13)', async () => {
+    const clock = `<script>const realNow = Date.now; window.__skew = 0; Date.now = () => realNow() + window.__skew;</script>`;
+    const win = await loadPage({ config: siteConfig(), before: PROBES + clock, body: '<div style="height:5000px">long page</div>' });
+    expect(await win.__shown).to.equal('banner');
+    win.scrollTo(0, 5000);
+    win.dispatchEvent(new win.Event('scroll'));
+    win.__skew = 10 * 60 * 1000;
+    // Browsing on: three more pages of the site.
+    for (let page = 0; page < 3; page++) {
+      const next = await loadPage({ config: siteConfig(), before: PROBES });
+      expect(await next.__shown).to.equal('banner');
+      expect(next.samtycke!.state.decided).to.equal(false);
+    }
+    expect(win.samtycke!.state.decided).to.equal(false);
+    expect(win.samtycke!.has('analytics')).to.equal(false);
+    expect(document.cookie).not.to.contain('samtycke=');
+  });
+
   it('keeps the first instance when the bundle is included twice', async () => {
     const win = await loadPage({ config: siteConfig(), head: '<script>window.__first = window.samtycke;</script><script src="/dist/samtycke.js"></script>' });
     expect(win.samtycke).to.equal((win as Frame).__first);
