@@ -5,6 +5,7 @@ import { ConsentChangeEvent, ConsentDecisionEvent, ConsentShowEvent, type Consen
 import { warn } from './dev.js';
 import { browserSendsGpc, gpcRefuses } from './gpc.js';
 import { inSensitiveZone } from './sensitive-zone.js';
+import { randomId } from './random-id.js';
 import type { ProofQueue } from './storage/proof-queue.js';
 import type { BlockedAttempt, BlockedLog } from './gates/blocked-log.js';
 
@@ -62,6 +63,11 @@ export interface Consent {
   withdraw(context?: DecisionContext): boolean;
   /** The banner was closed or escaped: recorded as a refusal, never as consent (R12). */
   dismiss(context?: DecisionContext): boolean;
+  /**
+   * Records that the visitor loaded one embed once ("Load once" on a placeholder):
+   * a proof record for that service, nothing granted or stored. Needs a user gesture.
+   */
+  recordEmbed(serviceId: string, context?: DecisionContext): boolean;
   /** Requests the gates held back because their service was not granted (host, service, kind; no query strings). */
   blocked(): readonly BlockedAttempt[];
   /** Asks the UI to open the preferences dialog. */
@@ -75,6 +81,15 @@ export interface Consent {
 }
 
 type Listeners = { [K in keyof ConsentEventMap]: Set<(value: ConsentEventMap[K]) => void> };
+
+/**
+ * Whether this call comes from a user gesture. Browsers without the User
+ * Activation API fall back to the event being handled, if the browser made it.
+ */
+function hasUserActivation(): boolean {
+  if (navigator.userActivation) return navigator.userActivation.isActive;
+  return (globalThis as { event?: Event }).event?.isTrusted === true;
+}
 
 /**
  * The consent state machine over a config that is already validated and
@@ -150,13 +165,13 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
   function decide(action: DecisionAction, wanted: Readonly<Record<string, boolean>>, context: DecisionContext = {}): boolean {
     const c: Record<string, 0 | 1> = {};
     for (const category of consentCategories) c[category.id] = wanted[category.id] === true ? 1 : 0;
-    const userActivation = navigator.userActivation?.isActive ?? false;
+    const userActivation = hasUserActivation();
     const grantsMore = consentCategories.some((category) => c[category.id] === 1 && !state.choices[category.id]);
     if (grantsMore && requireActivation && !userActivation) {
       warn('no-user-activation', `${action} was called without a user gesture and grants nothing; call it from a click or key handler`);
       return false;
     }
-    const stored: StoredDecision = { v: 1, id: state.consentId ?? crypto.randomUUID(), r: config.revision, t: now(), c, h: hash };
+    const stored: StoredDecision = { v: 1, id: state.consentId ?? randomId(), r: config.revision, t: now(), c, h: hash };
     const previous = state.decided ? state.choices : null;
     const next = stateFrom(stored);
     const decision: Decision = {
@@ -177,6 +192,27 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
     state = next;
     emit('change', state, new ConsentChangeEvent(state));
     channel?.postMessage('change');
+    return true;
+  }
+
+  /** "Load once" on a placeholder: recorded as consent for that one service, nothing stored (R35). */
+  function recordEmbed(serviceId: string, context: DecisionContext = {}): boolean {
+    const userActivation = hasUserActivation();
+    if (!serviceCategory.has(serviceId) || (requireActivation && !userActivation)) return false;
+    const at = now();
+    const decision: Decision = {
+      action: 'embed',
+      consentId: state.consentId ?? randomId(),
+      revision: config.revision,
+      decidedAt: at,
+      expiresAt: at,
+      choices: state.choices,
+      previous: state.decided ? state.choices : null,
+      userActivation,
+      gpc,
+      context: { layer: 'placeholder', control: 'load-once', ...context, services: { ...context.services, [serviceId]: true } },
+    };
+    emit('decision', decision, new ConsentDecisionEvent(decision));
     return true;
   }
 
@@ -226,6 +262,7 @@ export function startConsent(config: Config, hash: string, options: ConsentOptio
     rejectAll: (context) => decide('reject', allChoices(false), context),
     withdraw: (context) => decide('withdraw', allChoices(false), context),
     dismiss: (context) => decide('dismiss', allChoices(false), context),
+    recordEmbed,
     set(choices, context) {
       for (const id of Object.keys(choices)) {
         if (!consentCategories.some((category) => category.id === id)) warn('unknown-category', `set(): "${id}" is not a consent category and is ignored`);

@@ -48,6 +48,7 @@ export function createDeferredConsent(log: Pick<BlockedLog, 'list'>): { consent:
     set: (choices, context) => real?.set(choices, context) ?? false,
     withdraw: (context) => real?.withdraw(context) ?? false,
     dismiss: (context) => real?.dismiss(context) ?? false,
+    recordEmbed: (serviceId, context) => real?.recordEmbed(serviceId, context) ?? false,
     // The gates start before the real object exists: the stand-in reads their log from the first moment.
     blocked: () => log.list(),
     showPreferences: () => real?.showPreferences(),

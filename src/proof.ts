@@ -1,6 +1,7 @@
 import type { Decision } from './decision.js';
 import { VERSION } from './version.js';
 import { pageUrl } from './page-address.js';
+import { randomId } from './random-id.js';
 
 /**
  * One proof of a decision (R30), as sent to the collector. Modelled on the
@@ -37,7 +38,7 @@ const EMPTY_TEXT_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991
 export function toProofRecord(decision: Decision): ProofRecord {
   const { context } = decision;
   const record: ProofRecord = {
-    recordId: crypto.randomUUID(),
+    recordId: randomId(),
     consentId: decision.consentId,
     action: decision.action,
     choices: { ...decision.choices },
