@@ -8,11 +8,13 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 export const BUDGETS = {
-  // What every visitor pays, in <head>, before anything else.
-  'dist/samtycke.js': 6 * 1024,
+  // What every visitor pays, in <head>, before anything else: the consent state, the decision cookie,
+  // the proof store and the network gates, which must run before any later script. 6 KB before the
+  // gates; 6.5 KB with them, GPC, sensitive zones and the embed record.
+  'dist/samtycke.js': 6.5 * 1024,
   // First visit, expired decision or settings opened: the config validator (zod, ~8 KB), Lit (~5 KB)
-  // and the UI in English. The level reached (20.5 KB), not the 13 KB (head + chunk) the UI issue aims at.
-  'dist/samtycke-ui.js': 21 * 1024,
+  // and the UI in English. The level reached (21.4 KB), not the 13 KB (head + chunk) the UI issue aims at.
+  'dist/samtycke-ui.js': 22 * 1024,
   // Once a decision exists: the floating settings button, and activation of gated elements.
   'dist/samtycke-button.js': 1.5 * 1024,
   'dist/samtycke-gates.js': 3 * 1024,

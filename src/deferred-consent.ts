@@ -37,9 +37,13 @@ export function createDeferredConsent(log: Pick<BlockedLog, 'list'>): { consent:
       const entry: [keyof ConsentEventMap, AnyListener] = [name, listener as AnyListener];
       early.push(entry);
       let off: (() => void) | null = null;
-      waiting.push(() => (off = real!.on(name, listener)));
+      // Attach only if still subscribed when the real object arrives.
+      waiting.push(() => {
+        if (early.includes(entry)) off = real!.on(name, listener);
+      });
       return () => {
-        early.splice(early.indexOf(entry), 1);
+        const index = early.indexOf(entry);
+        if (index >= 0) early.splice(index, 1);
         off?.();
       };
     },
@@ -63,7 +67,15 @@ export function createDeferredConsent(log: Pick<BlockedLog, 'list'>): { consent:
       for (const attach of waiting.splice(0)) attach();
       // Early change listeners have not seen the stored decision yet.
       if (target.state.decided) {
-        for (const [name, listener] of early) if (name === 'change') (listener as (state: ConsentState) => void)(target.state);
+        for (const [name, listener] of early) {
+          if (name !== 'change') continue;
+          try {
+            (listener as (state: ConsentState) => void)(target.state);
+          } catch (error) {
+            // A page's broken listener must not stop the others, nor what follows the hand-over.
+            reportError(error);
+          }
+        }
         document.dispatchEvent(new ConsentChangeEvent(target.state));
       }
     },

@@ -17,7 +17,7 @@ export interface ProofRecord {
   services?: Record<string, boolean>;
   revision: string;
   locale: string;
-  /** SHA-256 (hex) of the exact text shown; of the empty text when none was (an API call). */
+  /** SHA-256 (hex) of the exact text shown; of the empty text when none was (an API call); empty until the queue hashes a text given without one. */
   textHash: string;
   text?: string;
   gpc: boolean;
@@ -44,7 +44,8 @@ export function toProofRecord(decision: Decision): ProofRecord {
     choices: { ...decision.choices },
     revision: decision.revision,
     locale: context.locale ?? (document.documentElement.lang || 'und'),
-    textHash: context.text !== undefined && context.textHash ? context.textHash : EMPTY_TEXT_HASH,
+    // Text shown but not yet hashed (a very fast click): the queue hashes it before sending.
+    textHash: context.text !== undefined ? (context.textHash ?? '') : EMPTY_TEXT_HASH,
     gpc: decision.gpc,
     page: pageUrl().origin + pageUrl().pathname,
     timestamp: new Date(decision.decidedAt).toISOString(),
@@ -52,7 +53,7 @@ export function toProofRecord(decision: Decision): ProofRecord {
     userActivation: decision.userActivation,
     libraryVersion: VERSION,
   };
-  if (context.text !== undefined && context.textHash) record.text = context.text;
+  if (context.text !== undefined) record.text = context.text;
   if (context.control) record.control = context.control;
   if (context.services) record.services = { ...context.services };
   return record;

@@ -32,7 +32,11 @@ const hostPattern = z.string().check(
   z.regex(/^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i, 'must be a host name such as "www.example.com" or "*.example.com"'),
 );
 
-const namePattern = z.string().check(z.regex(/^[^\s;,=]{1,200}$/, 'must be a cookie or storage key name, optionally with * as a wildcard'));
+const namePattern = z.string().check(
+  z.regex(/^[^\s;,=]{1,200}$/, 'must be a cookie or storage key name, optionally with * as a wildcard'),
+  // A bare "*" would erase every cookie of the site on withdrawal, the consent cookie included.
+  z.refine((name: string) => !/^\*+$/.test(name), 'must name the cookie or key; "*" alone would match every cookie of the site'),
+);
 
 const cookieEntry = z.union([
   namePattern,

@@ -143,6 +143,18 @@ describe('consent core', () => {
     expect(open().has('analytics')).to.equal(false);
   });
 
+  it('decides on a plain-http page, where crypto.randomUUID does not exist', () => {
+    const original = crypto.randomUUID;
+    (crypto as { randomUUID?: unknown }).randomUUID = undefined;
+    try {
+      const consent = open();
+      expect(consent.rejectAll()).to.equal(true);
+      expect(consent.state.consentId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      crypto.randomUUID = original;
+    }
+  });
+
   it('records dismissal as a refusal, never as consent (R12)', () => {
     const consent = open();
     expect(consent.dismiss()).to.equal(true);

@@ -108,6 +108,50 @@ describe('proof of consent, browser side', () => {
     expect(await collectedRecords()).to.have.length(0);
   });
 
+  it('keeps the text of a decision made before it was hashed, and hashes it before sending (R30)', async () => {
+    const consent = open();
+    consent.rejectAll({ layer: 'banner', control: 'reject-all', locale: 'en', text: 'Cookies and your privacy' });
+    await settled();
+    const [entry] = await collectedRecords();
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('Cookies and your privacy'));
+    const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+    expect(entry!.record).to.include({ text: 'Cookies and your privacy', textHash: hex, layer: 'banner' });
+  });
+
+  it('retries a record the collector could not take for a while (404 during a deploy), rather than dropping it', async () => {
+    await collectorMode('not-found');
+    open().rejectAll();
+    await settled();
+    expect(queued()).to.have.length(1);
+  });
+
+  it('keeps records in memory when localStorage refuses them, and still delivers them', async () => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+    const original = console.error;
+    console.error = () => undefined;
+    try {
+      await collectorMode('down');
+      const consent = open();
+      consent.rejectAll();
+      await settled();
+      expect(consent.proof!.pending()).to.have.length(1);
+      await collectorMode('up');
+      const pending = consent.proof!.pending()[0]!;
+      // Due again now: the backoff of the failed attempt is not what this test is about.
+      const memory = (globalThis as unknown as Record<symbol, { due: number }[]>)[Symbol.for('samtycke.proofs')]!;
+      for (const entry of memory) entry.due = 0;
+      await settled();
+      expect((await collectedRecords()).map((entry) => entry.recordId)).to.deep.equal([pending.recordId]);
+      expect(consent.proof!.pending()).to.have.length(0);
+    } finally {
+      Storage.prototype.setItem = setItem;
+      console.error = original;
+    }
+  });
+
   it('survives a corrupt queue in storage', async () => {
     localStorage.setItem(QUEUE_KEY, '{not json');
     const consent = open();

@@ -83,6 +83,14 @@ describe('config schema', () => {
     expect(message('categories[0].servces')).to.contain('did you mean "services"?');
   });
 
+  it('refuses a bare "*" cookie or storage name, which would erase every cookie of the site', () => {
+    const config = siteConfig();
+    config.categories[1]!.services![0]!.cookies = ['*'];
+    config.categories[1]!.services![0]!.storage = ['**'];
+    const error = configError(config);
+    expect(error.issues.map((issue) => issue.path)).to.have.members(['categories[1].services[0].cookies[0]', 'categories[1].services[0].storage[0]']);
+  });
+
   it('has no legitimate-interest setting and says why (R37)', () => {
     const config = siteConfig();
     (config.categories[1] as Record<string, unknown>).legalBasis = 'legitimate-interest';

@@ -14,14 +14,16 @@ export function eraseServiceData(services: readonly GateService[]): void {
   for (let domain = location.hostname; domain.includes('.'); domain = domain.slice(domain.indexOf('.') + 1)) domains.push(`; Domain=${domain}`);
   for (const entry of document.cookie.split(';')) {
     const name = entry.split('=')[0]!.trim();
-    if (!name || !cookie.test(name)) continue;
+    // Never the decision itself (a refusal must be remembered, R20).
+    if (!name || !cookie.test(name) || /^samtycke/.test(name)) continue;
     for (const domain of domains) document.cookie = `${name}=; Max-Age=0; Path=/${domain}`;
   }
   const key = globPattern(services.flatMap((service) => names(service.source.storage)));
   for (const area of ['localStorage', 'sessionStorage'] as const) {
     try {
       const storage = window[area];
-      for (const name of Object.keys(storage)) if (key.test(name)) storage.removeItem(name);
+      // Never the unsent proof records (samtycke:proofs).
+      for (const name of Object.keys(storage)) if (key.test(name) && !name.startsWith('samtycke')) storage.removeItem(name);
     } catch {
       // Storage disabled or sandboxed: nothing was stored there either.
     }

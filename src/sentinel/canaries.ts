@@ -1,4 +1,5 @@
 import { md5Hex } from './md5.js';
+import { digestHex } from '../digest.js';
 
 /** One way a visitor's value may appear in a request. */
 export interface Canary {
@@ -63,9 +64,4 @@ export async function canariesFor(value: string, field: string): Promise<Canary[
 
 function toBase64(text: string): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/=+$/, '');
-}
-
-async function digestHex(algorithm: 'SHA-256' | 'SHA-1', text: string): Promise<string> {
-  const digest = await crypto.subtle.digest(algorithm, new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -67,10 +67,6 @@ export function writeDecision(decision: StoredDecision, options: CookieOptions, 
   Cookies.set(options.name, JSON.stringify(decision), attributes(options, retentionDays));
 }
 
-export function eraseDecision(options: CookieOptions): void {
-  Cookies.remove(options.name, attributes(options));
-}
-
 function attributes(options: CookieOptions, days?: number): Cookies.CookieAttributes {
   return {
     path: options.path,

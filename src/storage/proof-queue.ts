@@ -1,4 +1,5 @@
 import type { ProofRecord } from '../proof.js';
+import { sha256Hex } from '../digest.js';
 
 /**
  * Proof records wait in localStorage until the collector acknowledges them by
@@ -29,21 +30,34 @@ const MAX_PENDING = 200;
 const KEEPALIVE_LIMIT = 60 * 1024;
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
+/**
+ * Where records wait when localStorage is refused (blocked storage, a full
+ * quota): the page's memory, shared by the head script and the lazily loaded
+ * chunk through a registered symbol. They are then lost with the page only.
+ */
+const MEMORY = Symbol.for('samtycke.proofs');
+const memory = (): Pending[] => ((globalThis as { [MEMORY]?: Pending[] })[MEMORY] ??= []);
+
 function load(): Pending[] {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((entry: Pending) => typeof entry?.record?.recordId === 'string') : [];
+    parsed = JSON.parse(localStorage.getItem(KEY) ?? '[]');
   } catch {
-    return [];
+    parsed = [];
   }
+  const stored = Array.isArray(parsed) ? parsed.filter((entry: Pending) => typeof entry?.record?.recordId === 'string') : [];
+  return [...stored, ...memory().filter((entry) => !stored.some((known: Pending) => known.record.recordId === entry.record.recordId))];
 }
 
 function save(entries: Pending[]): void {
+  const kept = memory();
+  kept.length = 0;
   try {
     if (entries.length) localStorage.setItem(KEY, JSON.stringify(entries));
     else localStorage.removeItem(KEY);
   } catch (error) {
-    console.error('[samtycke] proof records could not be stored locally; they are sent now only', error);
+    kept.push(...entries);
+    console.error('[samtycke] proof records cannot be stored in localStorage; they wait in memory until sent', error);
   }
 }
 
@@ -89,7 +103,8 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
         const answer = (await response.json()) as { stored?: string[]; duplicates?: string[] };
         acknowledged = [...(answer.stored ?? []), ...(answer.duplicates ?? [])];
       } else {
-        permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+        // Only a refusal of the record itself is final; 401/403/404 during a deploy are retried.
+        permanent = response.status === 400 || response.status === 413 || response.status === 422;
         if (permanent && batch.length > 1) {
           // One bad record refuses a whole batch: find it by sending one at a time.
           for (const entry of batch) await send([entry]);
@@ -110,6 +125,7 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
   }
 
   async function sendDue(): Promise<void> {
+    await completeTextHashes();
     const due = load().filter((entry) => entry.due <= now());
     const batches: Pending[][] = [];
     for (const entry of due) {
@@ -118,6 +134,15 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
       else batches.push([entry]);
     }
     for (const batch of batches) await send(batch);
+  }
+
+  /** A decision made before the shown text was hashed carries the text alone: hash it before sending. */
+  async function completeTextHashes(): Promise<void> {
+    const missing = load().filter((entry) => entry.record.text !== undefined && !/^[0-9a-f]{64}$/.test(entry.record.textHash));
+    if (!missing.length || !crypto.subtle) return;
+    const hashes = new Map<string, string>();
+    for (const entry of missing) hashes.set(entry.record.recordId, await sha256Hex(entry.record.text!));
+    update((entries) => entries.map((entry) => (hashes.has(entry.record.recordId) ? { ...entry, record: { ...entry.record, textHash: hashes.get(entry.record.recordId)! } } : entry)));
   }
 
   function flush(): Promise<void> {

@@ -4,10 +4,7 @@
  * soon as the layer renders, so a click can pass it on synchronously: a grant
  * must be made inside the click itself (R14).
  */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+import { sha256Hex } from '../digest.js';
 
 /** The text content of a layer with whitespace collapsed: what a visitor reads, in reading order. */
 export function renderedText(root: Element): string {

@@ -64,6 +64,6 @@ export interface CollectedRecord {
   copies: number;
   record: Record<string, unknown>;
 }
-export const collectorMode = (mode: 'up' | 'down' | 'lost-ack'): Promise<boolean> => executeServerCommand('collector-mode', { mode });
+export const collectorMode = (mode: 'up' | 'down' | 'lost-ack' | 'not-found'): Promise<boolean> => executeServerCommand('collector-mode', { mode });
 export const collectedRecords = (): Promise<CollectedRecord[]> => executeServerCommand('collector-records');
 export const resetCollector = (): Promise<boolean> => executeServerCommand('collector-reset');

@@ -18,6 +18,11 @@ export function collectorPlugin() {
         for await (const chunk of ctx.req) chunks.push(chunk);
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         const records = Array.isArray(body) ? body : body.records ?? [body];
+        if (mode === 'not-found') {
+          ctx.status = 404;
+          ctx.body = { error: 'not_found' };
+          return;
+        }
         if (mode === 'down') {
           ctx.status = 503;
           ctx.body = { error: 'unavailable' };
