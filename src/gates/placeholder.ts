@@ -54,8 +54,9 @@ const DEFAULTS: Record<string, string> = {
 export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, actions: PlaceholderActions): HTMLElement {
   const config = record(embed.config);
   const rules = readGateRules(config);
+  // The service whose host the embed reaches first: that is who receives the visitor's data.
   const gated =
-    rules.services.find((entry) => entry.id === embed.id) ?? serviceForHost(rules, embed.host) ?? rules.services.find((entry) => entry.category === embed.id);
+    serviceForHost(rules, embed.host) ?? rules.services.find((entry) => entry.id === embed.id) ?? rules.services.find((entry) => entry.category === embed.id);
   const categoryId = gated?.category ?? embed.id;
   const list = (value: unknown) => (Array.isArray(value) ? value.map(record) : []);
   const category = list(config.categories).find((entry) => entry.id === categoryId) ?? {};
