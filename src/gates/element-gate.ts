@@ -16,19 +16,12 @@ export const setAttribute = Element.prototype.setAttribute;
 export const URL_ATTRIBUTES = ['srcset', 'src', 'href', 'poster'];
 
 /**
- * The URLs in a `srcset`, read the way the browser reads them: a URL runs to
- * the next whitespace (commas inside it included, trailing ones dropped), and
- * its descriptors to the next comma outside parentheses.
+ * The URLs a `srcset` can make the browser fetch: every whitespace-separated
+ * word not starting with a comma. The browser's candidates are among them
+ * (a URL runs to the next whitespace, commas inside it included); the
+ * descriptors (`2x`, `100w`) read as relative URLs on this site.
  */
-export function srcsetUrls(value: string): string[] {
-  const urls: string[] = [];
-  for (let rest = value, url; (url = /^[\s,]*(\S+)/.exec(rest)); ) {
-    urls.push(url[1]!.replace(/,+$/, ''));
-    rest = rest.slice(url[0].length);
-    if (!url[1]!.endsWith(',')) rest = rest.replace(/^(\([^)]*\)?|[^,(])*/, '');
-  }
-  return urls;
-}
+export const srcsetUrls = (value: string): string[] => value.match(/[^\s,]\S*/g) ?? [];
 
 /** Whether an element is waiting for consent (has a held-back URL or is a `text/plain` script). */
 export const isPending = (element: Element): boolean =>

@@ -67,7 +67,8 @@ export function readDecisionRules(input: unknown): DecisionRules {
 
 /** The service whose hosts include `host`, if any. */
 export function serviceForHost(rules: GateRules, host: string): GateService | undefined {
-  host = host.toLowerCase();
+  // `pixel.example.` is `pixel.example`: the trailing dot only makes the name absolute.
+  host = host.toLowerCase().replace(/\.$/, '');
   return rules.services.find((service) =>
     service.hosts.some((pattern) => pattern === host || (pattern.startsWith('*.') && (host === pattern.slice(2) || host.endsWith(pattern.slice(1))))),
   );
