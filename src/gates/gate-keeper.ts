@@ -80,7 +80,8 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     const service = url && serviceForHost(rules, url.hostname);
     if (!url || !service) return undefined;
     if (consent.has(service.id)) {
-      if (kind === 'script') ran.add(service.category);
+      // Code, embeds and media keep running once they load: revoking their category reloads the page.
+      if (/^(script|iframe|media)$/.test(kind)) ran.add(service.category);
       return undefined;
     }
     log.add({ at: Date.now(), host: url.hostname, url: url.origin + url.pathname, service: service.id, category: service.category, kind });
