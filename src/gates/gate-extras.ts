@@ -50,10 +50,16 @@ export function createGates({ consent, rules, config, ran, logged, setAttribute,
     else activateElement(element, setAttribute);
   }
 
+  /** "Load once": proof first (R35), made in the click, then this embed only. */
+  function loadOnce(frame: HTMLIFrameElement, id: string, service: string | undefined): void {
+    if (service && consent.recordEmbed(service, { layer: 'placeholder', control: 'load-once' })) activate(frame, id);
+  }
+
   function addPlaceholder(frame: HTMLIFrameElement, id: string): void {
     const box = createPlaceholder(frame, { id, host: parse(frame.getAttribute('data-src'))?.hostname ?? '', config }, {
-      loadOnce: () => activate(frame, id),
-      alwaysAllow: (category) => consent.set({ [category]: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow' }),
+      loadOnce: (service) => loadOnce(frame, id, service),
+      alwaysAllow: (category, service) =>
+        consent.set({ [category]: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow', ...(service && { services: { [service]: true } }) }),
     });
     placeholders.set(frame, box);
     frame.hidden = true;

@@ -22,10 +22,10 @@ export interface Embed {
 }
 
 export interface PlaceholderActions {
-  /** Loads this embed only; nothing is stored. */
-  loadOnce(): void;
+  /** Loads this embed only, recorded as consent for `service`; nothing is stored. Called in the click (the proof needs its user activation). */
+  loadOnce(service: string | undefined): void;
   /** Grants the category: a recorded decision, made in this click (it needs the click's user activation). */
-  alwaysAllow(category: string): void;
+  alwaysAllow(category: string, service: string | undefined): void;
 }
 
 type Loose = Record<string, unknown>;
@@ -87,8 +87,8 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
   message.textContent = text('placeholder');
   const buttons = document.createElement('div');
   for (const [key, action] of [
-    ['placeholderLoadOnce', actions.loadOnce],
-    ['placeholderAlwaysAllow', () => actions.alwaysAllow(categoryId)],
+    ['placeholderLoadOnce', () => actions.loadOnce(gated?.id)],
+    ['placeholderAlwaysAllow', () => actions.alwaysAllow(categoryId, gated?.id)],
   ] as const) {
     const button = document.createElement('button');
     button.type = 'button';

@@ -49,14 +49,21 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(0);
   });
 
-  it('"Load once" loads only that embed and records nothing', async () => {
+  it('"Load once" loads only that embed, proves the click for its service and stores nothing', async () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
+    await validated(win);
     const box = await placeholderOf(win, 'first');
     await placeholderOf(win, 'second');
+    const decisions: Decision[] = [];
+    win.samtycke.on('decision', (decision) => decisions.push(decision));
     const frame = win.document.getElementById('first') as HTMLIFrameElement;
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     await clickElement(win, button(box, 'Load once'));
     await loaded;
+    expect(decisions).to.have.length(1);
+    expect(decisions[0]!.action).to.equal('embed');
+    expect(decisions[0]!.userActivation).to.equal(true);
+    expect(decisions[0]!.context).to.deep.include({ layer: 'placeholder', control: 'load-once', services: { video: true } });
     expect(frame.hidden).to.equal(false);
     expect(box.isConnected).to.equal(false);
     expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(1);
@@ -78,7 +85,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     await loaded;
     expect(decisions).to.have.length(1);
     expect(decisions[0]!.action).to.equal('embed');
-    expect(decisions[0]!.context).to.include({ layer: 'placeholder', control: 'always-allow' });
+    expect(decisions[0]!.context).to.deep.include({ layer: 'placeholder', control: 'always-allow', services: { video: true } });
     expect(decisions[0]!.choices).to.include({ media: true, analytics: false, marketing: false });
     expect(decisions[0]!.userActivation).to.equal(true);
     expect(win.samtycke.has('media')).to.equal(true);
