@@ -9,6 +9,7 @@
  * `{service}`, `{provider}`, `{host}`, `{category}`). Everything is built
  * with DOM calls: config strings never become markup.
  */
+import { localize, pickLocale } from '../ui/locale.js';
 import { readGateRules, serviceForHost } from './rules.js';
 
 /** The embed a placeholder stands for. */
@@ -31,18 +32,8 @@ export interface PlaceholderActions {
 type Loose = Record<string, unknown>;
 const record = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
 
-/** `{ [locale]: value }` → the value for the page's language (`sv-SE`, then `sv`). */
-function forPageLanguage(values: Loose): unknown {
-  const lang = document.documentElement.lang.toLowerCase();
-  return values[lang] ?? values[lang.split('-')[0]!];
-}
-
-/** A label or `{ [locale]: label }`: the page's language, then English, then any. */
-function label(value: unknown): unknown {
-  if (typeof value === 'string') return value;
-  const labels = record(value);
-  return forPageLanguage(labels) ?? labels.en ?? Object.values(labels)[0];
-}
+/** A label or `{ [locale]: label }` in `locale`, then English, then any. */
+const label = (value: unknown, locale: string): unknown => (typeof value === 'string' ? value : localize(record(value) as Record<string, string>, locale));
 
 const DEFAULTS: Record<string, string> = {
   placeholder: '{service} ({provider}) is not loaded. Loading it connects you to {host}: {provider} receives your IP address and may set cookies or read your device.',
@@ -61,7 +52,9 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
   const list = (value: unknown) => (Array.isArray(value) ? value.map(record) : []);
   const category = list(config.categories).find((entry) => entry.id === categoryId) ?? {};
   const service = list(category.services).find((entry) => entry.id === gated?.id) ?? {};
-  const categoryLabel = label(category.label);
+  // The banner's choice of language (the config's `language`, `<html lang>`, the browser's), read from a config that may not be validated yet.
+  const locale = pickLocale({ language: typeof config.language === 'string' ? config.language : undefined, texts: record(config.texts) as never });
+  const categoryLabel = label(category.label, locale);
   const name = typeof service.name === 'string' ? service.name : embed.host;
   const values: Record<string, string> = {
     service: name,
@@ -69,8 +62,8 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
     host: embed.host,
     category: typeof categoryLabel === 'string' ? categoryLabel : categoryId,
   };
-  // Texts in another language than the page's are not used: the built-in English ones are, never a mix.
-  const texts = record(forPageLanguage(record(config.texts)));
+  // Texts in another language than the banner's are not used: the built-in English ones are, never a mix.
+  const texts = record(record(config.texts)[locale]);
   const text = (key: string) => {
     const template = typeof texts[key] === 'string' ? (texts[key] as string) : DEFAULTS[key]!;
     return template.replace(/\{(\w+)\}/g, (_, field: string) => values[field] ?? '');

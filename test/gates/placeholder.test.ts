@@ -107,4 +107,18 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     const fallback = await placeholderOf(english, 'first');
     expect([...fallback.querySelectorAll('button')].map((element) => element.textContent)).to.deep.equal(['Load once', 'Always allow Videos']);
   });
+
+  it('speaks the banner\'s language: the config\'s `language` wins over a missing `<html lang>`', async () => {
+    const config = siteConfig({
+      language: 'sv',
+      texts: { sv: { placeholder: '{service} är inte laddad.', placeholderLoadOnce: 'Ladda en gång', placeholderAlwaysAllow: 'Tillåt alltid {category}' } },
+    });
+    config.categories[3]!.label = { en: 'Videos', sv: 'Filmer' };
+    const win = (await loadPage({ config, before: `<script>document.documentElement.removeAttribute('lang');</script>`, body: BODY })) as GatedFrame;
+    const box = await placeholderOf(win, 'first');
+    expect([...box.querySelectorAll('button')].map((element) => element.textContent)).to.deep.equal(['Ladda en gång', 'Tillåt alltid Filmer']);
+    // The banner, in the same page, chose Swedish too.
+    const banner = await until(() => win.document.querySelector('samtycke-banner')?.shadowRoot?.querySelector('section'), 'the banner');
+    expect(banner.textContent).to.contain('Avvisa alla');
+  });
 });
