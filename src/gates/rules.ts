@@ -5,6 +5,7 @@
  * The head reads services and hosts; the rest is read on demand, by the
  * module that needs it (`readDecisionRules`).
  */
+/** A service the gates can hold back: one of a consent category (strictly necessary ones are not gated). */
 export interface GateService {
   readonly id: string;
   readonly category: string;
@@ -40,8 +41,10 @@ export function readGateRules(input: unknown): GateRules {
   const config = record(input);
   const services: GateService[] = [];
   for (const category of list(config.categories)) {
-    const { id, services: entries } = record(category);
-    if (typeof id !== 'string') continue;
+    const { id, services: entries, necessary } = record(category);
+    // Strictly necessary services are never held back, not even before the config is validated
+    // (the validator refuses tracker hosts there); a host they share with another service is that one's.
+    if (typeof id !== 'string' || necessary === true) continue;
     for (const entry of list(entries)) {
       const service = record(entry);
       if (typeof service.id !== 'string') continue;
