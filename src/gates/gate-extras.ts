@@ -31,7 +31,7 @@ export function createGates({ consent, rules, config, ran, logged, setAttribute,
         const value = target.getAttribute(`data-${name}`);
         for (const url of value === null ? [] : name === 'srcset' ? srcsetUrls(value) : [value]) {
           const service = serviceForHost(rules, parse(url)?.hostname ?? '');
-          if (service) found.push([url, service]);
+          if (service && !service.necessary) found.push([url, service]);
         }
       }
     }

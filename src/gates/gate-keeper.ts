@@ -78,7 +78,7 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   function denied(value: unknown, kind: BlockedKind): GateService | undefined {
     const url = parse(value);
     const service = url && serviceForHost(rules, url.hostname);
-    if (!url || !service) return undefined;
+    if (!url || !service || service.necessary) return undefined;
     if (consent.has(service.id)) {
       // Code, embeds and media keep running once they load: revoking their category reloads the page.
       if (/^(script|iframe|media)$/.test(kind)) ran.add(service.category);

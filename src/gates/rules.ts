@@ -5,10 +5,14 @@
  * The head reads services and hosts; the rest is read on demand, by the
  * module that needs it (`readDecisionRules`).
  */
-/** A service the gates can hold back: one of a consent category (strictly necessary ones are not gated). */
 export interface GateService {
   readonly id: string;
   readonly category: string;
+  /**
+   * In a strictly necessary category: never held back, not even before the
+   * config is validated (the validator refuses tracker hosts there, R34).
+   */
+  readonly necessary: boolean;
   /** Lowercase host patterns; `*.example.com` also matches `example.com`. */
   readonly hosts: readonly string[];
   /** The service as the config gives it. */
@@ -42,15 +46,14 @@ export function readGateRules(input: unknown): GateRules {
   const services: GateService[] = [];
   for (const category of list(config.categories)) {
     const { id, services: entries, necessary } = record(category);
-    // Strictly necessary services are never held back, not even before the config is validated
-    // (the validator refuses tracker hosts there); a host they share with another service is that one's.
-    if (typeof id !== 'string' || necessary === true) continue;
+    if (typeof id !== 'string') continue;
     for (const entry of list(entries)) {
       const service = record(entry);
       if (typeof service.id !== 'string') continue;
       services.push({
         id: service.id,
         category: id,
+        necessary: necessary === true,
         hosts: list(service.hosts).map((host) => text(host).toLowerCase()).filter(Boolean),
         source: service,
       });

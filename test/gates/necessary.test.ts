@@ -10,6 +10,8 @@ function config() {
   value.categories[0]!.services = [
     { id: 'session', name: 'Session API', provider: 'Exempel AB', hosts: ['api.test'], justification: 'Keeps the visitor signed in.' },
   ];
+  // A wider pattern of a marketing service covers the necessary host as well: the necessary service, listed first, owns it.
+  value.categories[2]!.services![0]!.hosts!.push('*.api.test');
   return value;
 }
 
@@ -50,5 +52,6 @@ describe('gates: strictly necessary services are never blocked (R01)', () => {
     expect(win.samtycke.blocked().filter((attempt) => attempt.host === 'api.test')).to.deep.equal([]);
     // The other hosts stay blocked.
     expect(await win.fetch(tracker('pixel.test', 'x.json')).then(() => 'sent', () => 'blocked')).to.equal('blocked');
+    expect(await win.fetch(tracker('ads.api.test', 'x.json')).then(() => 'sent', () => 'blocked')).to.equal('blocked');
   });
 });
