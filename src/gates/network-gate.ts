@@ -1,4 +1,5 @@
 import type { BlockedKind } from './blocked-log.js';
+import { URL_ATTRIBUTES } from './element-gate.js';
 
 /** Returns true (and records the attempt) when a request to `url` must not leave. */
 export type BlockCheck = (url: unknown, kind: BlockedKind) => boolean;
@@ -88,7 +89,7 @@ export function gateElementUrls(neutralise: Neutralise): void {
   }
   const element = Element.prototype;
   const { setAttribute, setAttributeNS } = element;
-  const held = (target: Element, name: string, value: unknown) => /^(src|href|srcset|poster)$/.test(name) && neutralise(target, name, String(value));
+  const held = (target: Element, name: string, value: unknown) => URL_ATTRIBUTES.includes(name) && neutralise(target, name, String(value));
   // HTML lowercases names given to setAttribute; setAttributeNS(null, …) keeps them as given ("SRC" is not `src`).
   element.setAttribute = function (this: Element, name: string, value: string) {
     if (name.length > 6 || !held(this, name.toLowerCase(), value)) setAttribute.call(this, name, value);
