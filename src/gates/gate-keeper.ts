@@ -66,9 +66,12 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   let loading: Promise<ReturnType<typeof GateExtras.createGates>> | undefined;
 
   function parse(value: unknown): URL | null {
+    const text = String(value).trim();
+    // data: and blob: URLs never leave the page: no need to parse them (images inlined by the thousand).
+    if (/^(data|blob):/i.test(text)) return null;
     try {
-      // As the browser reads it: surrounding whitespace dropped, tabs and newlines ignored, `\\` read as `/`.
-      const url = new URL(String(value).trim(), document.baseURI);
+      // As the browser reads it: surrounding whitespace dropped, tabs and newlines ignored, a backslash read as `/`.
+      const url = new URL(text, document.baseURI);
       return /^(http|ws)s?:$/.test(url.protocol) ? url : null;
     } catch {
       return null;
