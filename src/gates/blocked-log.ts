@@ -1,5 +1,5 @@
 /** What kind of request a gate stopped. */
-export type BlockedKind = 'script' | 'img' | 'iframe' | 'link' | 'media' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'image';
+export type BlockedKind = 'script' | 'img' | 'iframe' | 'link' | 'media' | 'fetch' | 'xhr' | 'beacon' | 'websocket' | 'eventsource' | 'image';
 
 /** One request that did not leave the page because its service was not granted. */
 export interface BlockedAttempt {

@@ -1,6 +1,6 @@
 /**
  * Turns a held-back element into a live one. Declarative markup
- * (`data-src`, `data-href`, `data-srcset`) and tags held back by the
+ * (`data-src`, `data-href`, `data-srcset`, `data-poster`) and tags held back by the
  * network gate share one shape, so one function activates both.
  */
 
@@ -12,15 +12,20 @@ export const KINDS: Readonly<Record<string, BlockedKind>> = { SCRIPT: 'script', 
 /** Captured when the head script starts, before the network gate wraps it. */
 export const setAttribute = Element.prototype.setAttribute;
 
-const MOVES: [string, string][] = [
-  ['data-srcset', 'srcset'],
-  ['data-src', 'src'],
-  ['data-href', 'href'],
-];
+/** The attributes that make an element fetch, in the order they are restored. */
+export const URL_ATTRIBUTES = ['srcset', 'src', 'href', 'poster'];
+
+/**
+ * The URLs a `srcset` can make the browser fetch: every whitespace-separated
+ * word not starting with a comma. The browser's candidates are among them
+ * (a URL runs to the next whitespace, commas inside it included); the
+ * descriptors (`2x`, `100w`) read as relative URLs on this site.
+ */
+export const srcsetUrls = (value: string): string[] => value.match(/[^\s,]\S*/g) ?? [];
 
 /** Whether an element is waiting for consent (has a held-back URL or is a `text/plain` script). */
 export const isPending = (element: Element): boolean =>
-  element.matches('[data-src],[data-href],[data-srcset],script[type="text/plain" i]') ||
+  element.matches('[data-src],[data-href],[data-srcset],[data-poster],script[type="text/plain" i]') ||
   (element instanceof HTMLMediaElement && element.querySelector('source[data-src]') !== null);
 
 /**
@@ -29,11 +34,11 @@ export const isPending = (element: Element): boolean =>
  * ("Load once" loads what is not granted).
  */
 export function activateElement(element: Element, set: Element['setAttribute']): void {
-  for (const [from, to] of MOVES) {
-    const value = element.getAttribute(from);
+  for (const name of URL_ATTRIBUTES) {
+    const value = element.getAttribute(`data-${name}`);
     if (value === null) continue;
-    element.removeAttribute(from);
-    set.call(element, to, value);
+    element.removeAttribute(`data-${name}`);
+    set.call(element, name, value);
   }
   const media = element.tagName === 'SOURCE' ? element.parentElement : element;
   if (media instanceof HTMLMediaElement) {

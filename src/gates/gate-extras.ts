@@ -8,11 +8,11 @@
 import type { ConsentState } from '../consent.js';
 import { consentModeState, DEFAULT_CONSENT_MODE_MAP, pushConsentUpdate } from '../vendors/consent-mode.js';
 import { signalVendors } from '../vendors/vendor-signals.js';
-import { activateElement, isPending, KINDS } from './element-gate.js';
+import { activateElement, isPending, KINDS, srcsetUrls, URL_ATTRIBUTES } from './element-gate.js';
 import { eraseServiceData } from './erase-service-data.js';
 import type { GateContext } from './gate-keeper.js';
 import { createPlaceholder } from './placeholder.js';
-import { readDecisionRules } from './rules.js';
+import { readDecisionRules, serviceForHost, type GateService } from './rules.js';
 import { activateScript } from './script-gate.js';
 
 const GATED = '[data-category],[data-service]';
@@ -23,35 +23,65 @@ export function createGates({ consent, rules, config, ran, logged, setAttribute,
   const placeholders = new WeakMap<Element, HTMLElement>();
   let previous: Readonly<Record<string, boolean>> | null = null;
 
+  /** Every URL the element (and its `<source>`s) holds back, each `srcset` candidate apart, with the service whose host it reaches. */
+  function owners(element: Element): [string, GateService][] {
+    const found: [string, GateService][] = [];
+    for (const target of [element, ...element.querySelectorAll('source')]) {
+      for (const name of URL_ATTRIBUTES) {
+        const value = target.getAttribute(`data-${name}`);
+        for (const url of value === null ? [] : name === 'srcset' ? srcsetUrls(value) : [value]) {
+          const service = serviceForHost(rules, parse(url)?.hostname ?? '');
+          if (service && !service.necessary) found.push([url, service]);
+        }
+      }
+    }
+    return found;
+  }
+
   function activate(element: Element, id: string): void {
     placeholders.get(element)?.remove();
     if (placeholders.delete(element)) (element as HTMLElement).hidden = false;
-    // Scripts and embeds keep running once loaded: revoking their category reloads the page.
-    if (/^(SCRIPT|IFRAME)$/.test(element.tagName)) ran.add(rules.services.find((service) => service.id === id)?.category ?? id);
+    // Scripts, embeds and media keep running once loaded: revoking their category reloads the page.
+    if (/^(script|iframe|media)$/.test(KINDS[element.tagName]!)) {
+      ran.add(rules.services.find((service) => service.id === id)?.category ?? id);
+      for (const [, service] of owners(element)) ran.add(service.category);
+    }
     if (element.tagName === 'SCRIPT' && (element as HTMLScriptElement).type === 'text/plain') activateScript(element as HTMLScriptElement);
     else activateElement(element, setAttribute);
   }
 
+  /** "Load once": proof first (R35), made in the click, then this embed only. */
+  function loadOnce(frame: HTMLIFrameElement, id: string, service: string | undefined): void {
+    if (service && consent.recordEmbed(service, { layer: 'placeholder', control: 'load-once' })) activate(frame, id);
+  }
+
   function addPlaceholder(frame: HTMLIFrameElement, id: string): void {
     const box = createPlaceholder(frame, { id, host: parse(frame.getAttribute('data-src'))?.hostname ?? '', config }, {
-      loadOnce: () => activate(frame, id),
-      alwaysAllow: (category) => consent.set({ [category]: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow' }),
+      loadOnce: (service) => loadOnce(frame, id, service),
+      alwaysAllow: (category, service) =>
+        consent.set({ [category]: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow', ...(service && { services: { [service]: true } }) }),
     });
     placeholders.set(frame, box);
     frame.hidden = true;
   }
 
-  /** A gated element: activated when granted, otherwise listed once and, for an iframe, given a placeholder. */
+  /**
+   * A gated element: activated when its own service or category is granted
+   * and so is the service of every URL it holds back; otherwise listed once
+   * and, for an iframe, given a placeholder.
+   */
   function gate(element: Element): void {
     if (!isPending(element)) return;
     const holder = element.tagName === 'SOURCE' ? element.closest(GATED) : element;
     const id = holder?.getAttribute('data-service') ?? holder?.getAttribute('data-category');
     if (!id) return;
-    if (consent.has(id)) return activate(element, id);
+    // A URL whose host belongs to a service still refused keeps the element back, whatever its own attributes grant.
+    const refused = owners(element).filter(([, service]) => !consent.has(service.id));
+    if (consent.has(id) && !refused.length) return activate(element, id);
     // Listed once per element, so the site owner sees gated markup as well as calls from code.
     if (!logged.has(element)) {
       logged.add(element);
-      denied(element.getAttribute('data-src') ?? element.getAttribute('data-href'), KINDS[element.tagName] ?? 'media');
+      for (const [url] of refused) denied(url, KINDS[element.tagName] ?? 'media');
     }
     if (element.tagName === 'IFRAME' && !placeholders.has(element) && element.getAttribute('data-placeholder') !== 'none') addPlaceholder(element as HTMLIFrameElement, id);
   }

@@ -1,7 +1,7 @@
 import type { Consent } from '../consent.js';
 import { pushConsentDefault } from '../vendors/consent-mode.js';
 import { createBlockedLog, type BlockedAttempt, type BlockedKind, type BlockedLog } from './blocked-log.js';
-import { isPending, KINDS, setAttribute } from './element-gate.js';
+import { isPending, KINDS, setAttribute, srcsetUrls, URL_ATTRIBUTES } from './element-gate.js';
 import type * as GateExtras from './gate-extras.js';
 import { gateElementUrls, gateNetwork } from './network-gate.js';
 import { readGateRules, serviceForHost, type GateRules, type GateService } from './rules.js';
@@ -66,11 +66,13 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   let loading: Promise<ReturnType<typeof GateExtras.createGates>> | undefined;
 
   function parse(value: unknown): URL | null {
-    const text = String(value);
-    // Relative, data: and blob: URLs stay on this site: no need to parse them.
-    if (!/^(https?:|wss?:)?\/\//i.test(text)) return null;
+    const text = String(value).trim();
+    // data: and blob: URLs never leave the page: no need to parse them (images inlined by the thousand).
+    if (/^(data|blob):/i.test(text)) return null;
     try {
-      return new URL(text, document.baseURI);
+      // As the browser reads it: surrounding whitespace dropped, tabs and newlines ignored, a backslash read as `/`.
+      const url = new URL(text, document.baseURI);
+      return /^(http|ws)s?:$/.test(url.protocol) ? url : null;
     } catch {
       return null;
     }
@@ -79,9 +81,10 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   function denied(value: unknown, kind: BlockedKind): GateService | undefined {
     const url = parse(value);
     const service = url && serviceForHost(rules, url.hostname);
-    if (!url || !service) return undefined;
+    if (!url || !service || service.necessary) return undefined;
     if (consent.has(service.id)) {
-      if (kind === 'script') ran.add(service.category);
+      // Code, embeds and media keep running once they load: revoking their category reloads the page.
+      if (/^(script|iframe|media)$/.test(kind)) ran.add(service.category);
       return undefined;
     }
     log.add({ at: Date.now(), host: url.hostname, url: url.origin + url.pathname, service: service.id, category: service.category, kind });
@@ -96,14 +99,15 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     loading.then(step).catch(reportError);
   }
 
-  /** Keeps `url` back from an element that would fetch it: it waits in `data-src` / `data-href`. */
-  function neutralise(element: Element, url: string): boolean {
+  /** Keeps `url` back from an element that would fetch it: it waits in `data-<name>` (`data-src`, `data-srcset`, …). */
+  function neutralise(element: Element, name: string, url: string): boolean {
     let kind = KINDS[element.tagName];
     if (!kind) return false;
     if (kind === 'img' && !element.isConnected) kind = 'image';
-    const service = denied(url, kind);
+    // Every srcset candidate is a request of its own: each is checked (and listed).
+    const service = (name === 'srcset' ? srcsetUrls(url) : [url]).map((each) => denied(each, kind)).find(Boolean);
     if (!service) return false;
-    setAttribute.call(element, kind === 'link' ? 'data-href' : 'data-src', url);
+    setAttribute.call(element, `data-${name}`, url);
     setAttribute.call(element, 'data-service', service.id);
     logged.add(element);
     return true;
@@ -111,10 +115,14 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
 
   /** A tag that arrived with its URL already set (parsed markup, `innerHTML`). */
   function holdBack(element: Element): boolean {
-    const name = element.tagName === 'LINK' ? 'href' : 'src';
-    const url = element.getAttribute(name);
-    if (!url || !neutralise(element, url)) return false;
-    element.removeAttribute(name);
+    let held = false;
+    for (const name of URL_ATTRIBUTES) {
+      const url = element.getAttribute(name);
+      if (url === null || !neutralise(element, name, url)) continue;
+      element.removeAttribute(name);
+      held = true;
+    }
+    if (!held) return false;
     // An inserted iframe may already be navigating: send it nowhere instead.
     if (element.tagName === 'IFRAME') setAttribute.call(element, 'src', 'about:blank');
     if (element.tagName === 'SCRIPT') {
@@ -127,7 +135,8 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
 
   /** A fetching element in the page: hold it back if needed; a gated one waits for the extras. */
   function handle(element: Element): void {
-    if (isPending(element) || holdBack(element)) later((gates) => gates.gate(element));
+    // Held back first: a gated element can carry a live URL too (a `poster`, a `srcset`).
+    if (holdBack(element) || isPending(element)) later((gates) => gates.gate(element));
   }
 
   if (!started) {
@@ -135,8 +144,8 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     // Consent Mode's default must be in dataLayer before any Google tag runs.
     if (!rules.consentModeOff) pushConsentDefault();
     gateNetwork((url, kind) => denied(url, kind) !== undefined);
-    gateElementUrls((element, url) => {
-      if (!neutralise(element, url)) return false;
+    gateElementUrls((element, name, url) => {
+      if (!neutralise(element, name, url)) return false;
       if (element.isConnected) handle(element);
       return true;
     });

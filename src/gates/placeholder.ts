@@ -9,6 +9,7 @@
  * `{service}`, `{provider}`, `{host}`, `{category}`). Everything is built
  * with DOM calls: config strings never become markup.
  */
+import { localize, pickLocale } from '../ui/locale.js';
 import { readGateRules, serviceForHost } from './rules.js';
 
 /** The embed a placeholder stands for. */
@@ -22,27 +23,17 @@ export interface Embed {
 }
 
 export interface PlaceholderActions {
-  /** Loads this embed only; nothing is stored. */
-  loadOnce(): void;
+  /** Loads this embed only, recorded as consent for `service`; nothing is stored. Called in the click (the proof needs its user activation). */
+  loadOnce(service: string | undefined): void;
   /** Grants the category: a recorded decision, made in this click (it needs the click's user activation). */
-  alwaysAllow(category: string): void;
+  alwaysAllow(category: string, service: string | undefined): void;
 }
 
 type Loose = Record<string, unknown>;
 const record = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
 
-/** `{ [locale]: value }` → the value for the page's language (`sv-SE`, then `sv`). */
-function forPageLanguage(values: Loose): unknown {
-  const lang = document.documentElement.lang.toLowerCase();
-  return values[lang] ?? values[lang.split('-')[0]!];
-}
-
-/** A label or `{ [locale]: label }`: the page's language, then English, then any. */
-function label(value: unknown): unknown {
-  if (typeof value === 'string') return value;
-  const labels = record(value);
-  return forPageLanguage(labels) ?? labels.en ?? Object.values(labels)[0];
-}
+/** A label or `{ [locale]: label }` in `locale`, then English, then any. */
+const label = (value: unknown, locale: string): unknown => (typeof value === 'string' ? value : localize(record(value) as Record<string, string>, locale));
 
 const DEFAULTS: Record<string, string> = {
   placeholder: '{service} ({provider}) is not loaded. Loading it connects you to {host}: {provider} receives your IP address and may set cookies or read your device.',
@@ -54,13 +45,16 @@ const DEFAULTS: Record<string, string> = {
 export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, actions: PlaceholderActions): HTMLElement {
   const config = record(embed.config);
   const rules = readGateRules(config);
+  // The service whose host the embed reaches first: that is who receives the visitor's data.
   const gated =
-    rules.services.find((entry) => entry.id === embed.id) ?? serviceForHost(rules, embed.host) ?? rules.services.find((entry) => entry.category === embed.id);
+    serviceForHost(rules, embed.host) ?? rules.services.find((entry) => entry.id === embed.id) ?? rules.services.find((entry) => entry.category === embed.id);
   const categoryId = gated?.category ?? embed.id;
   const list = (value: unknown) => (Array.isArray(value) ? value.map(record) : []);
   const category = list(config.categories).find((entry) => entry.id === categoryId) ?? {};
   const service = list(category.services).find((entry) => entry.id === gated?.id) ?? {};
-  const categoryLabel = label(category.label);
+  // The banner's choice of language (the config's `language`, `<html lang>`, the browser's), read from a config that may not be validated yet.
+  const locale = pickLocale({ language: typeof config.language === 'string' ? config.language : undefined, texts: record(config.texts) as never });
+  const categoryLabel = label(category.label, locale);
   const name = typeof service.name === 'string' ? service.name : embed.host;
   const values: Record<string, string> = {
     service: name,
@@ -68,8 +62,8 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
     host: embed.host,
     category: typeof categoryLabel === 'string' ? categoryLabel : categoryId,
   };
-  // Texts in another language than the page's are not used: the built-in English ones are, never a mix.
-  const texts = record(forPageLanguage(record(config.texts)));
+  // Texts in another language than the banner's are not used: the built-in English ones are, never a mix.
+  const texts = record(record(config.texts)[locale]);
   const text = (key: string) => {
     const template = typeof texts[key] === 'string' ? (texts[key] as string) : DEFAULTS[key]!;
     return template.replace(/\{(\w+)\}/g, (_, field: string) => values[field] ?? '');
@@ -86,8 +80,8 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
   message.textContent = text('placeholder');
   const buttons = document.createElement('div');
   for (const [key, action] of [
-    ['placeholderLoadOnce', actions.loadOnce],
-    ['placeholderAlwaysAllow', () => actions.alwaysAllow(categoryId)],
+    ['placeholderLoadOnce', () => actions.loadOnce(gated?.id)],
+    ['placeholderAlwaysAllow', () => actions.alwaysAllow(categoryId, gated?.id)],
   ] as const) {
     const button = document.createElement('button');
     button.type = 'button';

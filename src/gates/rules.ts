@@ -8,6 +8,11 @@
 export interface GateService {
   readonly id: string;
   readonly category: string;
+  /**
+   * In a strictly necessary category: never held back, not even before the
+   * config is validated (the validator refuses tracker hosts there, R34).
+   */
+  readonly necessary: boolean;
   /** Lowercase host patterns; `*.example.com` also matches `example.com`. */
   readonly hosts: readonly string[];
   /** The service as the config gives it. */
@@ -40,7 +45,7 @@ export function readGateRules(input: unknown): GateRules {
   const config = record(input);
   const services: GateService[] = [];
   for (const category of list(config.categories)) {
-    const { id, services: entries } = record(category);
+    const { id, services: entries, necessary } = record(category);
     if (typeof id !== 'string') continue;
     for (const entry of list(entries)) {
       const service = record(entry);
@@ -48,6 +53,7 @@ export function readGateRules(input: unknown): GateRules {
       services.push({
         id: service.id,
         category: id,
+        necessary: necessary === true,
         hosts: list(service.hosts).map((host) => text(host).toLowerCase()).filter(Boolean),
         source: service,
       });
@@ -67,7 +73,8 @@ export function readDecisionRules(input: unknown): DecisionRules {
 
 /** The service whose hosts include `host`, if any. */
 export function serviceForHost(rules: GateRules, host: string): GateService | undefined {
-  host = host.toLowerCase();
+  // `pixel.example.` is `pixel.example`: the trailing dot only makes the name absolute.
+  host = host.toLowerCase().replace(/\.$/, '');
   return rules.services.find((service) =>
     service.hosts.some((pattern) => pattern === host || (pattern.startsWith('*.') && (host === pattern.slice(2) || host.endsWith(pattern.slice(1))))),
   );

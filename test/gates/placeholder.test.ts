@@ -49,14 +49,21 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(0);
   });
 
-  it('"Load once" loads only that embed and records nothing', async () => {
+  it('"Load once" loads only that embed, proves the click for its service and stores nothing', async () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
+    await validated(win);
     const box = await placeholderOf(win, 'first');
     await placeholderOf(win, 'second');
+    const decisions: Decision[] = [];
+    win.samtycke.on('decision', (decision) => decisions.push(decision));
     const frame = win.document.getElementById('first') as HTMLIFrameElement;
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     await clickElement(win, button(box, 'Load once'));
     await loaded;
+    expect(decisions).to.have.length(1);
+    expect(decisions[0]!.action).to.equal('embed');
+    expect(decisions[0]!.userActivation).to.equal(true);
+    expect(decisions[0]!.context).to.deep.include({ layer: 'placeholder', control: 'load-once', services: { video: true } });
     expect(frame.hidden).to.equal(false);
     expect(box.isConnected).to.equal(false);
     expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(1);
@@ -78,7 +85,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     await loaded;
     expect(decisions).to.have.length(1);
     expect(decisions[0]!.action).to.equal('embed');
-    expect(decisions[0]!.context).to.include({ layer: 'placeholder', control: 'always-allow' });
+    expect(decisions[0]!.context).to.deep.include({ layer: 'placeholder', control: 'always-allow', services: { video: true } });
     expect(decisions[0]!.choices).to.include({ media: true, analytics: false, marketing: false });
     expect(decisions[0]!.userActivation).to.equal(true);
     expect(win.samtycke.has('media')).to.equal(true);
@@ -99,5 +106,19 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     const english = (await loadPage({ config, body: BODY })) as GatedFrame;
     const fallback = await placeholderOf(english, 'first');
     expect([...fallback.querySelectorAll('button')].map((element) => element.textContent)).to.deep.equal(['Load once', 'Always allow Videos']);
+  });
+
+  it('speaks the banner\'s language: the config\'s `language` wins over a missing `<html lang>`', async () => {
+    const config = siteConfig({
+      language: 'sv',
+      texts: { sv: { placeholder: '{service} är inte laddad.', placeholderLoadOnce: 'Ladda en gång', placeholderAlwaysAllow: 'Tillåt alltid {category}' } },
+    });
+    config.categories[3]!.label = { en: 'Videos', sv: 'Filmer' };
+    const win = (await loadPage({ config, before: `<script>document.documentElement.removeAttribute('lang');</script>`, body: BODY })) as GatedFrame;
+    const box = await placeholderOf(win, 'first');
+    expect([...box.querySelectorAll('button')].map((element) => element.textContent)).to.deep.equal(['Ladda en gång', 'Tillåt alltid Filmer']);
+    // The banner, in the same page, chose Swedish too.
+    const banner = await until(() => win.document.querySelector('samtycke-banner')?.shadowRoot?.querySelector('section'), 'the banner');
+    expect(banner.textContent).to.contain('Avvisa alla');
   });
 });

@@ -110,4 +110,31 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
     expect(navigations).to.deep.equal([]);
     expect(await names()).to.include('_ga');
   });
+
+  for (const [what, load] of [
+    ['an iframe', (win: GatedFrame) => {
+      const frame = win.document.createElement('iframe');
+      frame.title = 'Video';
+      frame.src = tracker('video.test', 'code.html');
+      win.document.body.append(frame);
+    }],
+    ['a video', (win: GatedFrame) => {
+      const video = win.document.createElement('video');
+      video.src = tracker('video.test', 'code.webm');
+      win.document.body.append(video);
+    }],
+  ] as const) {
+    it(`reloads the page when ${what} made by code loaded for the withdrawn category`, async () => {
+      const win = (await loadPage({ config: config() })) as GatedFrame;
+      await validated(win);
+      expect(await clickInPage(win, () => win.samtycke.set({ media: true }))).to.equal(true);
+      await decisionApplied(win);
+      load(win);
+      await until(async () => (await gatedHits()).some((hit) => hit.startsWith('video.test/tracker/code.')), 'the embed to load');
+      const navigations = watchNavigations(win);
+      expect(win.samtycke.set({ media: false })).to.equal(true);
+      await until(() => navigations.length > 0, 'a navigation');
+      expect(navigations).to.deep.equal(['reload']);
+    });
+  }
 });
