@@ -50,11 +50,25 @@ export function showUiOnDemand(consent: Consent, chunk: ReturnType<typeof create
       (error: unknown) => console.error('[samtycke] the banner could not be loaded', error),
     );
   });
+  wireOpeners(() => consent);
+}
+
+const OPENERS = Symbol.for('samtycke.openers');
+
+/**
+ * One click handler per page for `[data-samtycke="open"]` (the first to ask,
+ * the head script's when there is one): a click opens the preferences once.
+ */
+export function wireOpeners(consent: () => Consent | null | undefined): void {
+  const doc = document as Document & { [OPENERS]?: 1 };
+  if (doc[OPENERS]) return;
+  doc[OPENERS] = 1;
   document.addEventListener('click', (event) => {
     const opener = (event.target as Element | null)?.closest?.('[data-samtycke="open"]');
-    if (!opener) return;
+    const target = consent();
+    if (!opener || !target) return;
     event.preventDefault();
-    consent.showPreferences();
+    target.showPreferences();
   });
 }
 

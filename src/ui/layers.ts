@@ -8,6 +8,7 @@ import type { Consent } from '../consent.js';
 import type { ConsentView } from '../events.js';
 import { SamtyckeBanner } from './banner.js';
 import { SamtyckePreferences } from './preferences.js';
+import { wireOpeners } from '../ui-loader.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -87,12 +88,6 @@ const LISTENING = Symbol.for('samtycke.ui.listening');
 if (!(document as Document & { [LISTENING]?: true })[LISTENING]) {
   (document as Document & { [LISTENING]?: true })[LISTENING] = true;
   document.addEventListener('samtycke:show', (event) => showView(event.detail.consent, event.detail.view));
-  // The script tag wires these too; asking twice for the open dialog changes nothing.
-  document.addEventListener('click', (event) => {
-    const opener = (event.target as Element | null)?.closest?.('[data-samtycke="open"]');
-    const consent = registry().consent ?? window.samtycke;
-    if (!opener || !consent) return;
-    event.preventDefault();
-    consent.showPreferences();
-  });
 }
+// With the script tag, its head script has wired them already.
+wireOpeners(() => registry().consent ?? window.samtycke);

@@ -71,6 +71,17 @@ describe('script tag: lazy UI, settings at hand, withdrawal (R26, R27)', () => {
     expect(win.location.hash).to.equal('');
   });
 
+  it('handles a click on data-samtycke="open" once: one click, one request for the preferences', async () => {
+    const SHOWS = `<script>window.__shown = []; document.addEventListener('samtycke:show', (event) => window.__shown.push(event.detail.view));</script>`;
+    const win = await loadPage({ config: siteConfig(), before: SHOWS, body: BODY });
+    // The banner is up: the UI chunk, with its own listeners, is loaded next to the head script's.
+    await shownBanner(win.document);
+    await click(win.document.querySelector('[data-samtycke="open"]')!);
+    await shownPreferences(win.document);
+    expect((win.__shown as string[]).filter((view) => view === 'preferences')).to.have.length(1);
+    expect(win.location.hash).to.equal('');
+  });
+
   it('leaves the floating button out when the config turns it off', async () => {
     const config = siteConfig({ ui: { settingsButton: false } });
     await acceptOnFirstVisit(config);
