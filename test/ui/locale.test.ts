@@ -59,6 +59,30 @@ describe('UI languages (R08, R19)', () => {
     expect(region.textContent).to.contain('Marknadsföring');
   });
 
+  it('language "sv-SE" with sv-SE texts: the shipped Swedish strings, the sv-SE overrides on top, no English (R19)', async () => {
+    newConsent({ language: 'sv-SE', texts: { 'sv-SE': { title: 'Kakor hos oss' } } });
+    const { region, button } = await shownBanner();
+    expect(region.getAttribute('lang')).to.equal('sv-SE');
+    expect(region.querySelector('h2')!.textContent).to.equal('Kakor hos oss');
+    expect(button('reject-all').textContent).to.equal('Avvisa alla');
+    expect(button('accept-all').textContent).to.equal('Godkänn alla');
+    expect(button('customise').textContent).to.equal('Anpassa');
+    expect(region.textContent).to.contain('Statistik');
+  });
+
+  it('<html lang="sv-SE"> with sv-SE texts: Swedish with the overrides, never a mix (R19)', async () => {
+    document.documentElement.lang = 'sv-SE';
+    newConsent({ texts: { 'sv-SE': { customise: 'Välj själv' } } });
+    const { region, button } = await shownBanner();
+    expect(region.getAttribute('lang')).to.equal('sv-SE');
+    expect(region.querySelector('h2')!.textContent).to.equal('Kakor och din integritet');
+    expect(button('reject-all').textContent).to.equal('Avvisa alla');
+    expect(button('customise').textContent).to.equal('Välj själv');
+    const strings = await loadStrings('sv-SE', { texts: { 'sv-SE': { customise: 'Välj själv' } } });
+    const swedish = await shippedStrings('sv');
+    for (const key of Object.keys(en) as (keyof typeof en)[]) if (key !== 'customise') expect(strings[key], key).to.equal(swedish[key]);
+  });
+
   it('falls back to English for a missing key, never to an empty button', async () => {
     newConsent({ language: 'pt', texts: { pt: { title: 'Cookies e privacidade', acceptAll: 'Aceitar tudo' } } });
     const { region, button } = await shownBanner();
