@@ -8,7 +8,6 @@ import type { Consent } from '../consent.js';
 import type { ConsentView } from '../events.js';
 import { SamtyckeBanner } from './banner.js';
 import { SamtyckePreferences } from './preferences.js';
-import { wireOpeners } from '../ui-loader.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -62,6 +61,9 @@ export function connectConsent(consent: Consent): void {
   ui.connect?.(consent);
 }
 
+/** The consent object `[data-samtycke="open"]` elements open the settings of. */
+export const openerTarget = (): Consent | null | undefined => registry().consent ?? window.samtycke;
+
 /** Sets what connecting a consent object does beyond showing layers (the settings button, for npm users). */
 export function onConnect(connect: (consent: Consent) => void): void {
   registry().connect = connect;
@@ -89,5 +91,3 @@ if (!(document as Document & { [LISTENING]?: true })[LISTENING]) {
   (document as Document & { [LISTENING]?: true })[LISTENING] = true;
   document.addEventListener('samtycke:show', (event) => showView(event.detail.consent, event.detail.view));
 }
-// With the script tag, its head script has wired them already.
-wireOpeners(() => registry().consent ?? window.samtycke);
