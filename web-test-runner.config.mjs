@@ -4,6 +4,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { cdpPlugin } from './test/helpers/cdp-plugin.mjs';
 import { trackerPlugin } from './test/helpers/tracker-plugin.mjs';
 import { collectorPlugin } from './test/helpers/collector-plugin.mjs';
+import { flakyDist } from './test/helpers/flaky-dist.mjs';
 
 /**
  * Browser tests run in the system Chromium (never a downloaded one).
@@ -23,7 +24,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { DEV_MODE: 'true' } }), cdpPlugin(), trackers, collector, a11ySnapshotPlugin()],
-  middleware: [collector.middleware],
+  middleware: [collector.middleware, flakyDist],
   browsers: [
     chromeLauncher({
       launchOptions: {

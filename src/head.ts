@@ -15,7 +15,7 @@ import { configHash, normalizeConfig, type Config } from './config.js';
 import { ConfigError } from './config-error.js';
 import { createDeferredConsent } from './deferred-consent.js';
 import { readDecision, type StoredDecision } from './storage/decision-cookie.js';
-import { createChunkLoader, showUiOnDemand } from './ui-loader.js';
+import { createChunkLoader, showUiOnDemand, type UiChunk } from './ui-loader.js';
 import { recordProofsLazily } from './proof-wiring.js';
 import { sentinelOptions, watchFormsOnDemand } from './sentinel-loader.js';
 import { createBlockedLog } from './gates/blocked-log.js';
@@ -55,7 +55,9 @@ function trustedConfig(text: string, input: unknown, stored: StoredDecision | nu
 }
 
 function start(scriptSrc: string): Consent {
-  const chunk = createChunkLoader(scriptSrc);
+  // Set when the config waits for the validator: whichever load of the chunk succeeds first runs it.
+  let validate: ((ui: UiChunk) => void) | undefined;
+  const chunk = createChunkLoader(scriptSrc, (ui) => validate?.(ui));
   const blockedLog = createBlockedLog();
   const deferred = createDeferredConsent(blockedLog);
   let consent = deferred.consent;
@@ -78,15 +80,19 @@ function start(scriptSrc: string): Consent {
     if (config) {
       consent = begin(config);
     } else {
-      chunk
-        .load()
-        .then((ui) => {
+      validate = (ui) => {
+        validate = undefined;
+        try {
           deferred.resolve(begin(ui.validateConfig(input)));
           // Necessary categories are granted from now on, decided or not.
           gates?.refresh();
-        })
-        // A broken config (or an unreachable chunk) must be loud for the site owner and grant nothing.
-        .catch((error: unknown) => console.error(error));
+        } catch (error) {
+          // A broken config must be loud for the site owner and grant nothing.
+          console.error(error);
+        }
+      };
+      // An unreachable chunk too; a click on the settings tries again.
+      chunk.load().catch((error: unknown) => console.error(error));
     }
   } catch (error) {
     console.error(error);

@@ -9,6 +9,7 @@
  */
 import * as z from 'zod/mini';
 
+import { plainLabels } from './plain-labels.js';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, retentionDays } from './retention.js';
 
 /** Cross-field checks run even when a field failed, so every problem is reported at once. */
@@ -191,7 +192,7 @@ export const configSchema = z
       z.record(
         z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "sv-SE"')),
         z.record(z.string(), z.string().check(z.minLength(1, 'must not be empty: a missing text falls back to English'), z.maxLength(4000))),
-      ),
+      ).check(z.superRefine(checkChoiceLabels, RUN_ALWAYS)),
     ),
     ui: z.optional(
       z.strictObject({
@@ -211,6 +212,26 @@ export const configSchema = z
     ...gateConfigKeys,
   })
   .check(z.superRefine(checkUniqueIds, RUN_ALWAYS));
+
+/** "Reject all" and "Accept all" keep plain labels: no steering copy through `texts` (R08). */
+function checkChoiceLabels(texts: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): void {
+  if (!isLoose(texts)) return;
+  for (const [tag, own] of Object.entries(texts)) {
+    for (const choice of ['rejectAll', 'acceptAll'] as const) {
+      const label = isLoose(own) ? own[choice] : undefined;
+      const plain = plainLabels(tag, choice);
+      if (typeof label !== 'string' || plain.includes(label)) continue;
+      ctx.issues.push({
+        code: 'custom',
+        input: label,
+        path: [tag, choice],
+        message: plain.length
+          ? `"${label}" is not a plain label for this choice; use ${plain.map((text) => `"${text}"`).join(' or ')} (RULES R08)`
+          : `"${label}" cannot be checked as a plain label in "${tag}"; leave it out to keep the shipped label (RULES R08)`,
+      });
+    }
+  }
+}
 
 function checkUniqueIds(config: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): void {
   if (!isLoose(config)) return;

@@ -13,19 +13,31 @@ export interface UiChunk {
   sendProofs(endpoint: string): Promise<void>;
 }
 
-/** Loads the chunk once, however often it is asked for. */
-export function createChunkLoader(scriptSrc: string): { load(): Promise<UiChunk>; readonly loaded: boolean } {
+/**
+ * Loads the chunk once, however often it is asked for; after a failure (a
+ * network error) the next request tries again. `ready` runs once it is in.
+ */
+export function createChunkLoader(scriptSrc: string, ready?: (chunk: UiChunk) => void): { load(): Promise<UiChunk>; readonly loaded: boolean } {
   let promise: Promise<UiChunk> | null = null;
   let loaded = false;
+  let tries = 0;
   return {
     get loaded() {
       return loaded;
     },
     load() {
-      promise ??= (import(/* @vite-ignore */ new URL(UI_CHUNK, scriptSrc).href) as Promise<UiChunk>).then((chunk) => {
-        loaded = true;
-        return chunk;
-      });
+      // A failed module fetch is remembered by the browser for its URL: a retry asks with a new one.
+      promise ??= (import(/* @vite-ignore */ new URL(UI_CHUNK + (tries++ ? `?${tries}` : ''), scriptSrc).href) as Promise<UiChunk>).then(
+        (chunk) => {
+          loaded = true;
+          ready?.(chunk);
+          return chunk;
+        },
+        (error: unknown) => {
+          promise = null;
+          throw error;
+        },
+      );
       return promise;
     },
   };
@@ -40,21 +52,41 @@ export function createChunkLoader(scriptSrc: string): { load(): Promise<UiChunk>
 export function showUiOnDemand(consent: Consent, chunk: ReturnType<typeof createChunkLoader>, scriptSrc: string): void {
   mountSettingsButtonOnDemand(consent, scriptSrc);
   let requested: ConsentView | null = null;
-  consent.on('show', (view) => {
+  const want = (view: ConsentView): void => {
     if (chunk.loaded) return;
     const first = requested === null;
     requested = view;
     if (!first) return;
     chunk.load().then(
       () => (requested === 'banner' ? consent.showBanner() : consent.showPreferences()),
-      (error: unknown) => console.error('[samtycke] the banner could not be loaded', error),
+      (error: unknown) => {
+        // The next request tries again.
+        requested = null;
+        console.error('[samtycke] the banner could not be loaded', error);
+      },
     );
-  });
+  };
+  consent.on('show', want);
+  // A stand-in consent object (its chunk failed to load) cannot ask: the click does.
+  wireOpeners(() => (want('preferences'), consent));
+}
+
+const OPENERS = Symbol.for('samtycke.openers');
+
+/**
+ * One click handler per page for `[data-samtycke="open"]` (the first to ask,
+ * the head script's when there is one): a click opens the preferences once.
+ */
+export function wireOpeners(consent: () => Consent | null | undefined): void {
+  const doc = document as Document & { [OPENERS]?: 1 };
+  if (doc[OPENERS]) return;
+  doc[OPENERS] = 1;
   document.addEventListener('click', (event) => {
-    const opener = (event.target as Element | null)?.closest?.('[data-samtycke="open"]');
-    if (!opener) return;
+    if (!(event.target as Element | null)?.closest?.('[data-samtycke="open"]')) return;
+    const target = consent();
+    if (!target) return;
     event.preventDefault();
-    consent.showPreferences();
+    target.showPreferences();
   });
 }
 

@@ -7,6 +7,7 @@ import { fill } from './locale.js';
 import { safeUrl } from './safe-url.js';
 import { ShownText } from './shown-text.js';
 import { baseStyles } from './styles.js';
+import { focusWayBack } from './way-back.js';
 
 /**
  * The first layer: what, why, who and how to withdraw (R16), a policy link
@@ -133,12 +134,21 @@ export class SamtyckeBanner extends LitElement {
 
   // Decisions are made synchronously in the handler: a grant needs the click's user activation.
   private readonly onAccept = (): void => {
-    if (this.consent?.acceptAll(this.ctrl.context('banner', 'accept-all', this.shown))) this.open = false;
+    this.close(this.consent?.acceptAll(this.ctrl.context('banner', 'accept-all', this.shown)));
   };
 
   private readonly onReject = (): void => {
-    if (this.ctrl.refuseAll(this.ctrl.context('banner', 'reject-all', this.shown))) this.open = false;
+    this.close(this.ctrl.refuseAll(this.ctrl.context('banner', 'reject-all', this.shown)));
   };
+
+  /** After a decision: the focused control goes with the banner, so focus moves to the way back. */
+  private close(decided: boolean | undefined): void {
+    const consent = this.consent;
+    if (!decided || !consent) return;
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    this.open = false;
+    if (focused) this.updateComplete.then(() => focusWayBack(consent));
+  }
 
   private readonly onCustomise = (): void => {
     this.consent?.showPreferences();
@@ -152,6 +162,6 @@ export class SamtyckeBanner extends LitElement {
   private readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     event.preventDefault();
-    if (this.consent?.dismiss(this.ctrl.context('banner', 'escape', this.shown))) this.open = false;
+    this.close(this.consent?.dismiss(this.ctrl.context('banner', 'escape', this.shown)));
   };
 }

@@ -10,7 +10,8 @@
  */
 import type { Consent } from '../consent.js';
 import { SamtyckeBanner } from './banner.js';
-import { connectConsent, onConnect, showView } from './layers.js';
+import { connectConsent, onConnect, openerTarget, showView } from './layers.js';
+import { wireOpeners } from '../ui-loader.js';
 import { SamtyckePreferences } from './preferences.js';
 import { SETTINGS_TAG, SamtyckeSettingsButton, mountSettingsButton } from './settings-button.js';
 
@@ -24,6 +25,8 @@ declare global {
 
 if (!customElements.get(SETTINGS_TAG)) customElements.define(SETTINGS_TAG, SamtyckeSettingsButton);
 onConnect(mountSettingsButton);
+// The script-tag chunk leaves these to the head script, which wires them first.
+wireOpeners(openerTarget);
 
 /**
  * Connects the UI to a consent object: the floating settings button once a

@@ -61,6 +61,9 @@ export function connectConsent(consent: Consent): void {
   ui.connect?.(consent);
 }
 
+/** The consent object `[data-samtycke="open"]` elements open the settings of. */
+export const openerTarget = (): Consent | null | undefined => registry().consent ?? window.samtycke;
+
 /** Sets what connecting a consent object does beyond showing layers (the settings button, for npm users). */
 export function onConnect(connect: (consent: Consent) => void): void {
   registry().connect = connect;
@@ -87,12 +90,4 @@ const LISTENING = Symbol.for('samtycke.ui.listening');
 if (!(document as Document & { [LISTENING]?: true })[LISTENING]) {
   (document as Document & { [LISTENING]?: true })[LISTENING] = true;
   document.addEventListener('samtycke:show', (event) => showView(event.detail.consent, event.detail.view));
-  // The script tag wires these too; asking twice for the open dialog changes nothing.
-  document.addEventListener('click', (event) => {
-    const opener = (event.target as Element | null)?.closest?.('[data-samtycke="open"]');
-    const consent = registry().consent ?? window.samtycke;
-    if (!opener || !consent) return;
-    event.preventDefault();
-    consent.showPreferences();
-  });
 }

@@ -18,11 +18,16 @@ export function pickLocale(config: Pick<Config, 'language' | 'texts'>, candidate
     const tag = candidate.trim().toLowerCase();
     const exact = own.find((key) => key.toLowerCase() === tag);
     if (exact) return exact;
-    const base = tag.split(/[-_]/)[0]!;
-    const locale = ALIASES[base] ?? base;
+    const locale = baseLocale(tag);
     if ((SHIPPED as readonly string[]).includes(locale) || own.includes(locale)) return locale;
   }
   return 'en';
+}
+
+/** The shipped locale a language tag reads: "sv-SE" → "sv", "nn" → "nb". */
+export function baseLocale(tag: string): string {
+  const base = tag.toLowerCase().split(/[-_]/)[0]!;
+  return ALIASES[base] ?? base;
 }
 
 function defaultCandidates(config: Pick<Config, 'language'>): (string | undefined)[] {

@@ -8,6 +8,7 @@ import { safeUrl } from './safe-url.js';
 import { serviceDetails } from './service-details.js';
 import { ShownText } from './shown-text.js';
 import { baseStyles } from './styles.js';
+import { focusWayBack } from './way-back.js';
 
 /**
  * The second layer, a native modal `<dialog>`: one `role="switch"` per
@@ -221,7 +222,7 @@ export class SamtyckePreferences extends LitElement {
       return;
     }
     // The opener went with the banner: the way back to these settings is the next logical place.
-    document.querySelector('samtycke-settings-button')?.shadowRoot?.querySelector('button')?.focus();
+    if (this.consent) focusWayBack(this.consent);
   };
 
   /** Keeps Tab inside the dialog: the page behind is inert, but the browser's own UI is not. */

@@ -10,7 +10,7 @@
  */
 import type { Consent } from '../consent.js';
 import type { Config } from '../config.js';
-import { pickLocale } from './locale.js';
+import { baseLocale, pickLocale } from './locale.js';
 
 export const SETTINGS_TAG = 'samtycke-settings-button';
 
@@ -74,7 +74,7 @@ export function mountSettingsButton(consent: Consent): void {
       button = document.createElement(SETTINGS_TAG) as SamtyckeSettingsButton;
       const locale = pickLocale(config);
       button.lang = locale;
-      button.setAttribute('label', config.texts?.[locale]?.settings || SETTINGS_LABELS[locale] || SETTINGS_LABELS.en!);
+      button.setAttribute('label', config.texts?.[locale]?.settings || SETTINGS_LABELS[baseLocale(locale)] || SETTINGS_LABELS.en!);
       document.body.append(button);
     }
     button.consent = consent;

@@ -6,6 +6,7 @@
 import type { Config } from '../config.js';
 import { warn } from '../dev.js';
 import { en } from './strings/en.js';
+import { baseLocale } from './locale.js';
 import type { UiStrings } from './strings/types.js';
 
 export type { UiStrings, StringKey } from './strings/types.js';
@@ -27,7 +28,7 @@ const LOADERS: Record<string, Loader> = {
 
 /** The shipped strings of a locale, without site overrides; English for an unknown one. */
 export async function shippedStrings(locale: string): Promise<Partial<UiStrings>> {
-  const load = LOADERS[locale];
+  const load = LOADERS[baseLocale(locale)];
   if (!load) return en;
   try {
     return await load();
@@ -37,12 +38,16 @@ export async function shippedStrings(locale: string): Promise<Partial<UiStrings>
   }
 }
 
-/** Complete strings for a locale: English, then the locale's own, then the site's texts for it. */
+/**
+ * Complete strings for a locale: English, the shipped strings of its language,
+ * the site's texts for the language, then for the exact tag ("sv", then "sv-SE").
+ */
 export async function loadStrings(locale: string, config: Pick<Config, 'texts'>): Promise<UiStrings> {
   const merged: Record<string, string> = { ...en };
+  const base = baseLocale(locale);
   const own = config.texts?.[locale] ?? {};
   for (const key of Object.keys(own)) if (!(key in en)) warn('unknown-text', `texts.${locale}.${key} is not a text of the UI and is ignored`);
-  for (const layer of [await shippedStrings(locale), own]) {
+  for (const layer of [await shippedStrings(locale), base === locale ? {} : config.texts?.[base] ?? {}, own]) {
     for (const [key, value] of Object.entries(layer)) if (key in en && typeof value === 'string' && value.trim() !== '') merged[key] = value;
   }
   return merged as unknown as UiStrings;

@@ -150,7 +150,10 @@ describe('<samtycke-banner>', () => {
     try {
       const { consent } = newConsent();
       const { banner } = await shownBanner();
-      (document.activeElement as HTMLElement | null)?.blur();
+      // As on a fresh page load: nothing focused, Tab starts at the top (an earlier test may have left the starting point elsewhere).
+      document.body.tabIndex = -1;
+      document.body.focus();
+      document.body.removeAttribute('tabindex');
       const order: string[] = [];
       for (let i = 0; i < 5; i++) {
         await sendKeys({ press: 'Tab' });

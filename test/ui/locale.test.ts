@@ -4,10 +4,9 @@ import { fill, pickLocale, SHIPPED } from '../../src/ui/locale.js';
 import { loadStrings, shippedStrings } from '../../src/ui/strings.js';
 import { en } from '../../src/ui/strings/en.js';
 import { SETTINGS_LABELS } from '../../src/ui/settings-button.js';
+import { plainLabels } from '../../src/plain-labels.js';
 import { cleanUp, shownBanner, newConsent } from './helpers.js';
 
-/** Plain, symmetric refusal labels (R08). */
-const APPROVED_REJECT = ['Reject all', 'Avvisa alla', 'Tout refuser', 'Alle ablehnen', 'Hylkää kaikki', 'Afvis alle', 'Avvis alle', 'Rechazar todo', 'Rifiuta tutto', 'Alles weigeren', 'Odrzuć wszystkie'];
 /** Steering copy that has no place next to a choice (R08; AP, CNIL). */
 const BANNED = /best experience|bästa upplevelse|meilleure expérience|bestes erlebnis|mejor experiencia|migliore esperienza|beste ervaring|najlepsze wrażenia|legitimate interest|berechtigtes interesse|intérêt légitime|berättigat intresse|continue without|nur notwendige|non essenti/i;
 
@@ -37,7 +36,10 @@ describe('UI languages (R08, R19)', () => {
       expect(Object.keys(strings).sort(), locale).to.deep.equal(Object.keys(en).sort());
       const own = await shippedStrings(locale);
       expect(Object.keys(own).length, `${locale} is translated, not English`).to.equal(Object.keys(en).length);
-      expect(APPROVED_REJECT, `${locale} reject label`).to.include(own.rejectAll);
+      // The shipped labels head the approved plain list the config check uses (R08).
+      expect(plainLabels(locale, 'rejectAll')[0], `${locale} reject label`).to.equal(own.rejectAll);
+      expect(plainLabels(locale, 'acceptAll')[0], `${locale} accept label`).to.equal(own.acceptAll);
+      for (const label of [...plainLabels(locale, 'rejectAll'), ...plainLabels(locale, 'acceptAll')]) expect(label, locale).to.not.match(BANNED);
       for (const [key, value] of Object.entries(own)) expect(value, `${locale}.${key}`).to.not.match(BANNED);
       expect(SETTINGS_LABELS[locale], `${locale} settings button`).to.equal(own.settings);
       // Placeholders survive translation.
@@ -59,12 +61,38 @@ describe('UI languages (R08, R19)', () => {
     expect(region.textContent).to.contain('Marknadsföring');
   });
 
+  it('language "sv-SE" with sv-SE texts: the shipped Swedish strings, the sv-SE overrides on top, no English (R19)', async () => {
+    newConsent({ language: 'sv-SE', texts: { 'sv-SE': { title: 'Kakor hos oss' } } });
+    const { region, button } = await shownBanner();
+    expect(region.getAttribute('lang')).to.equal('sv-SE');
+    expect(region.querySelector('h2')!.textContent).to.equal('Kakor hos oss');
+    expect(button('reject-all').textContent).to.equal('Avvisa alla');
+    expect(button('accept-all').textContent).to.equal('Godkänn alla');
+    expect(button('customise').textContent).to.equal('Anpassa');
+    expect(region.textContent).to.contain('Statistik');
+  });
+
+  it('<html lang="sv-SE"> with sv-SE texts: Swedish with the overrides, never a mix (R19)', async () => {
+    document.documentElement.lang = 'sv-SE';
+    newConsent({ texts: { 'sv-SE': { customise: 'Välj själv' } } });
+    const { region, button } = await shownBanner();
+    expect(region.getAttribute('lang')).to.equal('sv-SE');
+    expect(region.querySelector('h2')!.textContent).to.equal('Kakor och din integritet');
+    expect(button('reject-all').textContent).to.equal('Avvisa alla');
+    expect(button('customise').textContent).to.equal('Välj själv');
+    const strings = await loadStrings('sv-SE', { texts: { 'sv-SE': { customise: 'Välj själv' } } });
+    const swedish = await shippedStrings('sv');
+    for (const key of Object.keys(en) as (keyof typeof en)[]) if (key !== 'customise') expect(strings[key], key).to.equal(swedish[key]);
+  });
+
   it('falls back to English for a missing key, never to an empty button', async () => {
-    newConsent({ language: 'pt', texts: { pt: { title: 'Cookies e privacidade', acceptAll: 'Aceitar tudo' } } });
+    newConsent({ language: 'pt', texts: { pt: { title: 'Cookies e privacidade', customise: 'Personalizar' } } });
     const { region, button } = await shownBanner();
     expect(region.getAttribute('lang')).to.equal('pt');
     expect(region.querySelector('h2')!.textContent).to.equal('Cookies e privacidade');
-    expect(button('accept-all').textContent).to.equal('Aceitar tudo');
+    expect(button('customise').textContent).to.equal('Personalizar');
+    // The two choices keep their plain, symmetric English pair: a language without approved labels cannot rename them (R08).
+    expect(button('accept-all').textContent).to.equal('Accept all');
     expect(button('reject-all').textContent).to.equal('Reject all');
     for (const control of region.querySelectorAll('button')) expect(control.textContent!.trim()).to.not.equal('');
   });

@@ -71,6 +71,44 @@ describe('script tag: lazy UI, settings at hand, withdrawal (R26, R27)', () => {
     expect(win.location.hash).to.equal('');
   });
 
+  it('handles a click on data-samtycke="open" once: one click, one request for the preferences', async () => {
+    const SHOWS = `<script>window.__shown = []; document.addEventListener('samtycke:show', (event) => window.__shown.push(event.detail.view));</script>`;
+    const win = await loadPage({ config: siteConfig(), before: SHOWS, body: BODY });
+    // The banner is up: the UI chunk, with its own listeners, is loaded next to the head script's.
+    await shownBanner(win.document);
+    await click(win.document.querySelector('[data-samtycke="open"]')!);
+    await shownPreferences(win.document);
+    expect((win.__shown as string[]).filter((view) => view === 'preferences')).to.have.length(1);
+    expect(win.location.hash).to.equal('');
+  });
+
+  it('retries the UI chunk on the next click when it failed to load once', async () => {
+    await acceptOnFirstVisit();
+    const token = `t${Date.now()}`;
+    const win = await loadPage({ config: siteConfig(), before: RECORD, body: BODY, script: `/flaky/${token}/samtycke.js` });
+    const errors: unknown[] = [];
+    win.console.error = (...args: unknown[]) => errors.push(args);
+    const settings = await until(() => win.document.querySelector('samtycke-settings-button')?.shadowRoot?.querySelector('button'), 'the settings button');
+    await click(settings);
+    await until(() => errors.length > 0, 'the failed chunk load to be reported');
+    expect(win.document.querySelector('samtycke-preferences')).to.equal(null);
+    await click(win.document.querySelector('[data-samtycke="open"]')!);
+    const { button } = await shownPreferences(win.document);
+    await click(button('reject-all'));
+    expect(decisions(win).map((decision) => decision.action)).to.deep.equal(['withdraw']);
+  });
+
+  it('retries on a click when the chunk failed on a first visit: the banner and the settings show', async () => {
+    const token = `f${Date.now()}`;
+    const win = await loadPage({ config: siteConfig(), before: RECORD, body: BODY, script: `/flaky/${token}/samtycke.js` });
+    await until(() => uiRequested(win).some((url) => url.endsWith(`/flaky/${token}/samtycke-ui.js`)), 'the first attempt');
+    await click(win.document.querySelector('[data-samtycke="open"]')!);
+    const { button } = await shownPreferences(win.document);
+    await shownBanner(win.document);
+    await click(button('reject-all'));
+    expect(decisions(win).map((decision) => decision.action)).to.deep.equal(['reject']);
+  });
+
   it('leaves the floating button out when the config turns it off', async () => {
     const config = siteConfig({ ui: { settingsButton: false } });
     await acceptOnFirstVisit(config);
