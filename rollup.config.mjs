@@ -3,8 +3,12 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import json from '@rollup/plugin-json';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+/** The file names of the script-tag build, shared with the head script's loader and the size check. */
+const CHUNKS = JSON.parse(readFileSync(new URL('./src/entries/chunk-files.json', import.meta.url), 'utf8'));
+const dev = (file) => file.replace(/\.js$/, '.dev.js');
 
 /** zod's sources carry comments rollup cannot place and a harmless import cycle; say nothing of them. */
 function onwarn(warning, warn) {
@@ -21,72 +25,73 @@ const constants = (devMode) =>
   });
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true }, include: ['src/**/*.ts'], exclude: ['src/collector/**', 'src/cli/**'] });
+const browserPlugins = (devMode, extra = []) => [constants(devMode), json({ preferConst: true }), ...extra, ts(), minify()];
 
 const minify = () =>
   terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
 
 /** The script-tag bundle: one synchronous IIFE for <head>, without Lit. */
-const headBundle = (file, devMode) => ({
-  input: 'src/head.ts',
+const headBundle = (devMode) => ({
+  input: 'src/entries/head.ts',
   onwarn,
-  output: { file, format: 'iife', sourcemap: true },
-  plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
+  output: { file: `dist/${devMode ? dev(CHUNKS.head) : CHUNKS.head}`, format: 'iife', sourcemap: true },
+  plugins: browserPlugins(devMode, [resolve({ browser: true })]),
 });
 
 /** The chunk the head script loads on demand: validator + UI, everything bundled. */
-const uiChunk = (file, devMode) => ({
-  input: 'src/ui/chunk.ts',
+const uiChunk = (devMode) => ({
+  input: 'src/entries/ui-chunk.ts',
   onwarn,
   // Locales other than English are split into small chunks of their own, fetched only for that language.
   output: {
     dir: 'dist',
-    entryFileNames: file.replace(/^dist\//, ''),
+    entryFileNames: devMode ? dev(CHUNKS.ui) : CHUNKS.ui,
     chunkFileNames: devMode ? 'samtycke-ui-[name]-[hash].dev.js' : 'samtycke-ui-[name]-[hash].js',
     format: 'es',
     sourcemap: true,
   },
-  plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
+  plugins: browserPlugins(devMode, [resolve({ browser: true })]),
 });
 
 /** The leak sentinel, loaded when a visitor first focuses a form field. */
-const sentinelChunk = (file, devMode) => ({
-  input: 'src/sentinel/index.ts',
+const sentinelChunk = (devMode) => ({
+  input: 'src/entries/sentinel-chunk.ts',
   onwarn,
-  output: { file, format: 'es', sourcemap: true },
-  plugins: [constants(devMode), resolve({ browser: true }), ts(), minify()],
+  output: { file: `dist/${devMode ? dev(CHUNKS.sentinel) : CHUNKS.sentinel}`, format: 'es', sourcemap: true },
+  plugins: browserPlugins(devMode, [resolve({ browser: true })]),
 });
 
 /** Gate extras (script activation, decision effects, placeholders): the head script fetches this on demand. */
-const gatesChunk = (file) => ({
-  input: 'src/gates/gate-extras.ts',
+const gatesChunk = () => ({
+  input: 'src/entries/gates-chunk.ts',
   onwarn,
-  output: { file, format: 'es', sourcemap: true },
-  plugins: [constants(false), ts(), minify()],
+  output: { file: `dist/${CHUNKS.gates}`, format: 'es', sourcemap: true },
+  plugins: browserPlugins(false),
 });
 
 /** The floating settings button, drawn for a returning visitor without the UI chunk. */
 const buttonChunk = () => ({
-  input: 'src/ui/settings-button.ts',
+  input: 'src/entries/button-chunk.ts',
   onwarn,
-  output: { file: 'dist/samtycke-button.js', format: 'es', sourcemap: true },
-  plugins: [constants(false), ts(), minify()],
+  output: { file: `dist/${CHUNKS.button}`, format: 'es', sourcemap: true },
+  plugins: browserPlugins(false),
 });
 
 export default [
-  headBundle('dist/samtycke.js', false),
+  headBundle(false),
   buttonChunk(),
-  sentinelChunk('dist/samtycke-sentinel.js', false),
-  sentinelChunk('dist/samtycke-sentinel.dev.js', true),
-  gatesChunk('dist/samtycke-gates.js'),
-  uiChunk('dist/samtycke-ui.js', false),
-  headBundle('dist/samtycke.dev.js', true),
-  uiChunk('dist/samtycke-ui.dev.js', true),
+  sentinelChunk(false),
+  sentinelChunk(true),
+  gatesChunk(),
+  uiChunk(false),
+  headBundle(true),
+  uiChunk(true),
   {
     // npm entries: ESM, dependencies stay external, warnings kept (define DEV_MODE=false in your bundler to drop them).
-    input: { index: 'src/index.ts', ui: 'src/ui/define.ts', sentinel: 'src/sentinel/index.ts' },
+    input: { index: 'src/entries/index.ts', ui: 'src/entries/ui.ts', sentinel: 'src/entries/sentinel.ts' },
     onwarn,
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     external: (id) => /^(lit|zod|js-cookie)(\/|$)/.test(id) || id.startsWith('@lit/'),
-    plugins: [constants(undefined), ts()],
+    plugins: [constants(undefined), json({ preferConst: true }), ts()],
   },
 ];

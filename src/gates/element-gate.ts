@@ -4,16 +4,11 @@
  * network gate share one shape, so one function activates both.
  */
 
-import type { BlockedKind } from './blocked-log.js';
+import type { BlockedKind } from '../consent/contract.js';
+import { URL_ATTRIBUTES } from '../internal/request-hooks.js';
 
 /** The elements that fetch, and what a blocked request of each is called. */
 export const KINDS: Readonly<Record<string, BlockedKind>> = { SCRIPT: 'script', IFRAME: 'iframe', IMG: 'img', LINK: 'link', VIDEO: 'media', AUDIO: 'media', SOURCE: 'media' };
-
-/** Captured when the head script starts, before the network gate wraps it. */
-export const setAttribute = Element.prototype.setAttribute;
-
-/** The attributes that make an element fetch, in the order they are restored. */
-export const URL_ATTRIBUTES = ['srcset', 'src', 'href', 'poster'];
 
 /**
  * The URLs a `srcset` can make the browser fetch: every whitespace-separated
@@ -30,15 +25,15 @@ export const isPending = (element: Element): boolean =>
 
 /**
  * Sets the held-back URLs on `img`, `iframe`, `link`, `video`/`audio`/`source`,
- * or a script created by code, with `set`: the unwrapped `setAttribute`
+ * or a script created by code, with `set`, which passes the gates
  * ("Load once" loads what is not granted).
  */
-export function activateElement(element: Element, set: Element['setAttribute']): void {
+export function activateElement(element: Element, set: (element: Element, name: string, value: string) => void): void {
   for (const name of URL_ATTRIBUTES) {
     const value = element.getAttribute(`data-${name}`);
     if (value === null) continue;
     element.removeAttribute(`data-${name}`);
-    set.call(element, name, value);
+    set(element, name, value);
   }
   const media = element.tagName === 'SOURCE' ? element.parentElement : element;
   if (media instanceof HTMLMediaElement) {

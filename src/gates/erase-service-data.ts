@@ -1,4 +1,5 @@
-import { globPattern, names, type GateService } from './rules.js';
+import { globPattern } from '../internal/glob.js';
+import { names, type GateService } from './rules.js';
 
 /**
  * Deletes what revoked services left on this site (R28): their cookies, on

@@ -1,11 +1,12 @@
-import type { Consent } from '../consent.js';
-import { pushConsentDefault } from '../vendors/consent-mode.js';
-import { createBlockedLog, type BlockedAttempt, type BlockedKind, type BlockedLog } from './blocked-log.js';
-import { isPending, KINDS, setAttribute, srcsetUrls, URL_ATTRIBUTES } from './element-gate.js';
-import type * as GateExtras from './gate-extras.js';
-import { gateElementUrls, gateNetwork } from './network-gate.js';
-import { readGateRules, serviceForHost, type GateRules, type GateService } from './rules.js';
+import type { BlockedAttempt, BlockedKind, BlockedLog, Consent } from '../consent/contract.js';
+import { createBlockedLog } from '../consent/blocked-log.js';
+import { inspectElementUrls, inspectNetwork, setAttributeUninspected, URL_ATTRIBUTES } from '../internal/request-hooks.js';
+import { pushConsentDefault } from './consent-mode.js';
+import { isPending, KINDS, srcsetUrls } from './element-gate.js';
+import type { GateActions, GateActionsModule, GateContext } from './gate-context.js';
+import { readGateRules, serviceForHost, type GateService } from './rules.js';
 
+/** Options of `startGates()`. */
 export interface GatesOptions {
   /**
    * The config to read hosts, cookies and storage keys from; `consent.config`
@@ -17,32 +18,18 @@ export interface GatesOptions {
   log?: BlockedLog;
 }
 
+/** Options of the blocking half: how to load the other. */
 export interface GateKeeperOptions extends GatesOptions {
-  /** Loads `gate-extras.ts`; asked for the first time a gated element shows up or a decision applies. */
-  extras(): Promise<typeof GateExtras>;
+  /** Loads `gate-actions.ts`; asked for the first time a gated element shows up or a decision applies. */
+  actions(): Promise<GateActionsModule>;
 }
 
+/** What `startGates()` returns. */
 export interface Gates {
-  /** Every request held back so far. */
+  /** Every request held back so far, oldest first. */
   blocked(): readonly BlockedAttempt[];
   /** Activates whatever the consent object now grants (after it was replaced, for example). */
   refresh(): void;
-}
-
-/** What the blocking half shares with the half that loads on demand. */
-export interface GateContext {
-  readonly consent: Consent;
-  readonly rules: GateRules;
-  readonly config: unknown;
-  /** Categories whose scripts ran or embeds loaded: they cannot be unloaded, so revoking them reloads. */
-  readonly ran: Set<string>;
-  /** Gated elements already listed in the log. */
-  readonly logged: WeakSet<Element>;
-  /** `Element.prototype.setAttribute` as it was before the gates wrapped it. */
-  readonly setAttribute: Element['setAttribute'];
-  parse(value: unknown): URL | null;
-  /** The not-granted service a request to `value` would reach; the attempt is recorded. */
-  denied(value: unknown, kind: BlockedKind): GateService | undefined;
 }
 
 const FETCHING = 'script,img,iframe,link,video,audio,source';
@@ -53,8 +40,8 @@ let started = false;
  * Requests from code, URLs set on elements and tags that arrive with a URL
  * to a gated host are held back before anything leaves (R02, R03). What
  * only follows a gated element or a decision (activation in page order,
- * placeholders, cleanup, vendor signals) is in `gate-extras.ts`, loaded on
- * demand through `options.extras()`; its steps run in the order they were
+ * placeholders, cleanup, vendor signals) is in `gate-actions.ts`, loaded on
+ * demand through `options.actions()`; its steps run in the order they were
  * asked for. `startGates()` is the public way in.
  */
 export function startGateKeeper(consent: Consent, options: GateKeeperOptions): Gates {
@@ -63,7 +50,7 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   const log = options.log ?? createBlockedLog();
   const ran = new Set<string>();
   const logged = new WeakSet<Element>();
-  let loading: Promise<ReturnType<typeof GateExtras.createGates>> | undefined;
+  let loading: Promise<GateActions> | undefined;
 
   function parse(value: unknown): URL | null {
     const text = String(value).trim();
@@ -91,11 +78,11 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     return service;
   }
 
-  const context: GateContext = { consent, rules, config, ran, logged, setAttribute, parse, denied };
+  const context: GateContext = { consent, rules, config, ran, logged, setAttribute: setAttributeUninspected, parse, denied };
 
-  /** Runs `step` once the extras are there; one promise for all, so steps keep their order. */
-  function later(step: (gates: ReturnType<typeof GateExtras.createGates>) => void): void {
-    loading ??= options.extras().then((module) => module.createGates(context));
+  /** Runs `step` once the actions are there; one promise for all, so steps keep their order. */
+  function later(step: (gates: GateActions) => void): void {
+    loading ??= options.actions().then((module) => module.createGateActions(context));
     loading.then(step).catch(reportError);
   }
 
@@ -107,8 +94,8 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     // Every srcset candidate is a request of its own: each is checked (and listed).
     const service = (name === 'srcset' ? srcsetUrls(url) : [url]).map((each) => denied(each, kind)).find(Boolean);
     if (!service) return false;
-    setAttribute.call(element, `data-${name}`, url);
-    setAttribute.call(element, 'data-service', service.id);
+    setAttributeUninspected(element, `data-${name}`, url);
+    setAttributeUninspected(element, 'data-service', service.id);
     logged.add(element);
     return true;
   }
@@ -124,16 +111,16 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     }
     if (!held) return false;
     // An inserted iframe may already be navigating: send it nowhere instead.
-    if (element.tagName === 'IFRAME') setAttribute.call(element, 'src', 'about:blank');
+    if (element.tagName === 'IFRAME') setAttributeUninspected(element, 'src', 'about:blank');
     if (element.tagName === 'SCRIPT') {
       const type = element.getAttribute('type');
-      if (type) setAttribute.call(element, 'data-type', type);
+      if (type) setAttributeUninspected(element, 'data-type', type);
       (element as HTMLScriptElement).type = 'text/plain';
     }
     return true;
   }
 
-  /** A fetching element in the page: hold it back if needed; a gated one waits for the extras. */
+  /** A fetching element in the page: hold it back if needed; a gated one waits for the actions. */
   function handle(element: Element): void {
     // Held back first: a gated element can carry a live URL too (a `poster`, a `srcset`).
     if (holdBack(element) || isPending(element)) later((gates) => gates.gate(element));
@@ -143,8 +130,8 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     started = true;
     // Consent Mode's default must be in dataLayer before any Google tag runs.
     if (!rules.consentModeOff) pushConsentDefault();
-    gateNetwork((url, kind) => denied(url, kind) !== undefined);
-    gateElementUrls((element, name, url) => {
+    inspectNetwork((url, kind) => denied(url, kind) !== undefined);
+    inspectElementUrls((element, name, url) => {
       if (!neutralise(element, name, url)) return false;
       if (element.isConnected) handle(element);
       return true;

@@ -2,14 +2,16 @@
  * Click-to-load for an embed (R35): a box in the iframe's place that names
  * the service and its provider, says what loading it means, and offers
  * "Load once" and "Always allow <category>". Part of the gates module the
- * head script loads on demand (`gate-extras.ts`).
+ * head script loads on demand (`gate-actions.ts`).
  *
  * Texts can be replaced per language through the config's `texts`
  * (`placeholder`, `placeholderLoadOnce`, `placeholderAlwaysAllow`, with
  * `{service}`, `{provider}`, `{host}`, `{category}`). Everything is built
  * with DOM calls: config strings never become markup.
  */
-import { localize, pickLocale } from '../ui/locale.js';
+import { localize, pickLocale } from '../config/locale.js';
+import { looseList, looseRecord } from '../internal/loose.js';
+import { fill } from '../internal/template.js';
 import { readGateRules, serviceForHost } from './rules.js';
 
 /** The embed a placeholder stands for. */
@@ -29,11 +31,8 @@ export interface PlaceholderActions {
   alwaysAllow(category: string, service: string | undefined): void;
 }
 
-type Loose = Record<string, unknown>;
-const record = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
-
 /** A label or `{ [locale]: label }` in `locale`, then English, then any. */
-const label = (value: unknown, locale: string): unknown => (typeof value === 'string' ? value : localize(record(value) as Record<string, string>, locale));
+const label = (value: unknown, locale: string): unknown => (typeof value === 'string' ? value : localize(looseRecord(value) as Record<string, string>, locale));
 
 const DEFAULTS: Record<string, string> = {
   placeholder: '{service} ({provider}) is not loaded. Loading it connects you to {host}: {provider} receives your IP address and may set cookies or read your device.',
@@ -43,17 +42,17 @@ const DEFAULTS: Record<string, string> = {
 
 /** Builds the placeholder and puts it right before the iframe; the caller hides the iframe. */
 export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, actions: PlaceholderActions): HTMLElement {
-  const config = record(embed.config);
+  const config = looseRecord(embed.config);
   const rules = readGateRules(config);
   // The service whose host the embed reaches first: that is who receives the visitor's data.
   const gated =
     serviceForHost(rules, embed.host) ?? rules.services.find((entry) => entry.id === embed.id) ?? rules.services.find((entry) => entry.category === embed.id);
   const categoryId = gated?.category ?? embed.id;
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(record) : []);
+  const list = (value: unknown) => looseList(value).map(looseRecord);
   const category = list(config.categories).find((entry) => entry.id === categoryId) ?? {};
   const service = list(category.services).find((entry) => entry.id === gated?.id) ?? {};
   // The banner's choice of language (the config's `language`, `<html lang>`, the browser's), read from a config that may not be validated yet.
-  const locale = pickLocale({ language: typeof config.language === 'string' ? config.language : undefined, texts: record(config.texts) as never });
+  const locale = pickLocale({ language: typeof config.language === 'string' ? config.language : undefined, texts: looseRecord(config.texts) });
   const categoryLabel = label(category.label, locale);
   const name = typeof service.name === 'string' ? service.name : embed.host;
   const values: Record<string, string> = {
@@ -63,11 +62,8 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
     category: typeof categoryLabel === 'string' ? categoryLabel : categoryId,
   };
   // Texts in another language than the banner's are not used: the built-in English ones are, never a mix.
-  const texts = record(record(config.texts)[locale]);
-  const text = (key: string) => {
-    const template = typeof texts[key] === 'string' ? (texts[key] as string) : DEFAULTS[key]!;
-    return template.replace(/\{(\w+)\}/g, (_, field: string) => values[field] ?? '');
-  };
+  const texts = looseRecord(looseRecord(config.texts)[locale]);
+  const text = (key: string) => fill(typeof texts[key] === 'string' ? (texts[key] as string) : DEFAULTS[key]!, values);
   const size = (value: string | null, fallback: string) => (value ? (/^\d+$/.test(value) ? `${value}px` : value) : fallback);
 
   const box = document.createElement('div');

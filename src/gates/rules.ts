@@ -1,3 +1,5 @@
+import { looseList, looseRecord, looseText } from '../internal/loose.js';
+
 /**
  * What the gates need from the config, read defensively from any value, so
  * the head script can block with a config the validator has not seen yet.
@@ -33,28 +35,24 @@ export interface DecisionRules {
   readonly consentMode: Readonly<Record<string, readonly string[]>> | undefined | null;
 }
 
-type Loose = Record<string, unknown>;
-const record = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
 /** Cookie or storage names: `"_ga"` or `{ "name": "_ga", … }`. */
-export const names = (value: unknown): string[] => list(value).map((entry) => text(typeof entry === 'string' ? entry : record(entry).name)).filter(Boolean);
+export const names = (value: unknown): string[] => looseList(value).map((entry) => looseText(typeof entry === 'string' ? entry : looseRecord(entry).name)).filter(Boolean);
 
+/** The services and hosts of a config, validated or raw. */
 export function readGateRules(input: unknown): GateRules {
-  const config = record(input);
+  const config = looseRecord(input);
   const services: GateService[] = [];
-  for (const category of list(config.categories)) {
-    const { id, services: entries, necessary } = record(category);
+  for (const category of looseList(config.categories)) {
+    const { id, services: entries, necessary } = looseRecord(category);
     if (typeof id !== 'string') continue;
-    for (const entry of list(entries)) {
-      const service = record(entry);
+    for (const entry of looseList(entries)) {
+      const service = looseRecord(entry);
       if (typeof service.id !== 'string') continue;
       services.push({
         id: service.id,
         category: id,
         necessary: necessary === true,
-        hosts: list(service.hosts).map((host) => text(host).toLowerCase()).filter(Boolean),
+        hosts: looseList(service.hosts).map((host) => looseText(host).toLowerCase()).filter(Boolean),
         source: service,
       });
     }
@@ -62,12 +60,13 @@ export function readGateRules(input: unknown): GateRules {
   return { services, consentModeOff: config.consentMode === false };
 }
 
+/** What a decision does beyond the gates, from a config, validated or raw. */
 export function readDecisionRules(input: unknown): DecisionRules {
-  const config = record(input);
-  const map = record(config.consentMode).categories;
+  const config = looseRecord(input);
+  const map = looseRecord(config.consentMode).categories;
   return {
     reloadOnRevoke: config.reloadOnRevoke !== false,
-    consentMode: config.consentMode === false ? null : map ? (record(map) as Record<string, string[]>) : undefined,
+    consentMode: config.consentMode === false ? null : map ? (looseRecord(map) as Record<string, string[]>) : undefined,
   };
 }
 
@@ -78,10 +77,4 @@ export function serviceForHost(rules: GateRules, host: string): GateService | un
   return rules.services.find((service) =>
     service.hosts.some((pattern) => pattern === host || (pattern.startsWith('*.') && (host === pattern.slice(2) || host.endsWith(pattern.slice(1))))),
   );
-}
-
-/** `_ga_*` → /^_ga_.*$/ */
-export function globPattern(globs: readonly string[]): RegExp {
-  const alternatives = globs.map((glob) => glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
-  return new RegExp(`^(${alternatives.join('|') || '(?!)'})$`);
 }

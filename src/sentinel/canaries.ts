@@ -1,5 +1,5 @@
 import { md5Hex } from './md5.js';
-import { digestHex } from '../digest.js';
+import { digestHex } from '../internal/digest.js';
 
 /** One way a visitor's value may appear in a request. */
 export interface Canary {

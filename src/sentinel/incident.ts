@@ -1,5 +1,6 @@
 import type { Canary } from './canaries.js';
-import { pageUrl } from '../page-address.js';
+import { pageUrl } from '../internal/page-address.js';
+import { randomId } from '../internal/random-id.js';
 
 /** What kind of request carried the data. */
 export type RequestKind = 'fetch' | 'xhr' | 'beacon' | 'image' | 'script' | 'iframe' | 'resource';
@@ -55,7 +56,7 @@ export function toIncident(leak: Leak, options: IncidentOptions, now = Date.now(
   const hashed = /sha|md5/.test(leak.canary.encoding);
   const ecs = options.operatorType === 'ecs';
   return {
-    id: crypto.randomUUID(),
+    id: randomId(),
     detectedAt,
     occurrence: { start: detectedAt, end: leak.blocked ? detectedAt : null },
     description: `A request to ${leak.host} carried the value of form field "${leak.canary.field}" (${leak.canary.encoding}).`,

@@ -1,21 +1,13 @@
-import Cookies from 'js-cookie';
-import type { Config } from '../config.js';
-import { warn } from '../dev.js';
-
 /**
- * The decision cookie, kept minimal (R22). Its documented shape:
- * `{ v: 1, id: <random UUID>, r: <config revision>, t: <decided at, ms since epoch>,
- *    c: { <category id>: 0 | 1 }, h: <fingerprint of the config text> }`.
- * No e-mail, no IP, nothing about the device.
+ * The decision cookie, kept minimal (R22): the `StoredDecision` shape as
+ * JSON, first-party, `SameSite=Lax`, `Secure` on https, with a `Max-Age` of
+ * exactly the time left to renewal. No e-mail, no IP, nothing about the device.
  */
-export interface StoredDecision {
-  readonly v: 1;
-  readonly id: string;
-  readonly r: string;
-  readonly t: number;
-  readonly c: Readonly<Record<string, 0 | 1>>;
-  readonly h: string;
-}
+import Cookies from 'js-cookie';
+import type { Config } from '../config/config.js';
+import type { DecisionStore } from '../consent/contract.js';
+import type { StoredDecision } from '../consent/decision.js';
+import { warn } from '../internal/dev.js';
 
 /** A real decision cookie is about 150 bytes; anything far larger is not ours. */
 const MAX_COOKIE_LENGTH = 2048;
@@ -51,6 +43,14 @@ export function parseStoredDecision(raw: string): StoredDecision | null {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The decision cookie as the consent object's store. */
+export function decisionCookie(options: CookieOptions): DecisionStore {
+  return {
+    read: () => readDecision(options),
+    write: (decision, maxAgeDays) => writeDecision(decision, options, maxAgeDays),
+  };
 }
 
 /** Reads the stored decision; missing, corrupt, forged or oversized is `null`. Never throws. */

@@ -1,5 +1,6 @@
-import type { ProofRecord } from '../proof.js';
-import { sha256Hex } from '../digest.js';
+import type { ProofSink } from '../consent/contract.js';
+import type { ProofRecord } from '../proof/proof-record.js';
+import { sha256Hex } from '../internal/digest.js';
 
 /**
  * Proof records wait in localStorage until the collector acknowledges them by
@@ -12,15 +13,6 @@ interface Pending {
   attempts: number;
   /** Not before this time (ms since epoch). */
   due: number;
-}
-
-export interface ProofQueue {
-  /** Stores the record first, then tries to send. */
-  enqueue(record: ProofRecord): void;
-  /** Sends what is due; resolves when the attempt is over. */
-  flush(): Promise<void>;
-  /** Records not yet acknowledged. */
-  pending(): ProofRecord[];
 }
 
 const KEY = 'samtycke:proofs';
@@ -82,7 +74,12 @@ export function pendingProofs(): ProofRecord[] {
   return load().map((entry) => entry.record);
 }
 
-export function createProofQueue(endpoint: string, now: () => number = Date.now): ProofQueue {
+/**
+ * The queue that sends to the collector at `endpoint`: records are stored
+ * first, then sent in batches; each is dropped only once acknowledged, or
+ * when the collector refuses that record itself (400, 413, 422).
+ */
+export function createProofQueue(endpoint: string, now: () => number = Date.now): ProofSink {
   // Sends run one after another, so a record is never in two requests of this page at once.
   let chain: Promise<void> = Promise.resolve();
 
@@ -164,6 +161,23 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
       void flush();
     },
     flush,
+    pending: pendingProofs,
+  };
+}
+
+/**
+ * The script tag's sink: stores each record synchronously and leaves the
+ * sending to `send`, which loads the sender on demand, so a returning visitor
+ * with nothing to send loads nothing.
+ */
+export function createDeferredProofSink(send: () => Promise<void>): ProofSink {
+  if (pendingProofs().length) void send();
+  return {
+    enqueue(record) {
+      storeProof(record);
+      void send();
+    },
+    flush: send,
     pending: pendingProofs,
   };
 }

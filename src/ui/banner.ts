@@ -1,9 +1,9 @@
-import { gpcRefuses } from '../gpc.js';
+import { gpcRefuses } from '../consent/gpc.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { Consent } from '../consent.js';
+import type { Consent } from '../consent/contract.js';
 import { ConsentController } from './consent-controller.js';
 import { categoryDescription, categoryLabel, recipientCount } from './labels.js';
-import { fill } from './locale.js';
+import { fill } from '../internal/template.js';
 import { safeUrl } from './safe-url.js';
 import { ShownText } from './shown-text.js';
 import { baseStyles } from './styles.js';

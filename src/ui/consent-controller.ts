@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Consent, ConsentState } from '../consent.js';
-import type { DecisionContext } from '../decision.js';
-import { pickLocale } from './locale.js';
+import type { Consent, ConsentState } from '../consent/contract.js';
+import type { DecisionContext } from '../consent/decision.js';
+import { pickLocale } from '../config/locale.js';
 import { loadStrings, type UiStrings } from './strings.js';
 import type { ShownText } from './shown-text.js';
 

@@ -1,5 +1,5 @@
-import type { CategoryConfig, Config } from '../config.js';
-import { localize } from './locale.js';
+import type { CategoryConfig, Config } from '../config/config.js';
+import { localize } from '../config/locale.js';
 import type { UiStrings } from './strings.js';
 
 /** A category's title: from the config, else the built-in one for a well-known id, else the id. */

@@ -1,11 +1,11 @@
 /**
- * Registers `<samtycke-banner>` and `<samtycke-preferences>` once and shows
- * whichever layer a consent object asks for (`samtycke:show`). Shared by the
- * `samtycke/ui` entry and the script-tag chunk; the chunk leaves the settings
- * button to the head script, which already has it.
+ * The banner and the preferences as layers of one page: registered once,
+ * shown for whichever consent object asks (`samtycke:show`), never twice,
+ * even when two bundles of samtycke are on the page. The entries call
+ * `defineLayers()` and `listenForShowRequests()`; nothing here runs on import.
  */
-import type { Consent } from '../consent.js';
-import type { ConsentView } from '../events.js';
+import type { Consent } from '../consent/contract.js';
+import type { ConsentView } from '../consent/contract.js';
 import { SamtyckeBanner } from './banner.js';
 import { SamtyckePreferences } from './preferences.js';
 
@@ -19,8 +19,11 @@ declare global {
   }
 }
 
-for (const [tag, element] of [['samtycke-banner', SamtyckeBanner], ['samtycke-preferences', SamtyckePreferences]] as const) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
+/** Registers `<samtycke-banner>` and `<samtycke-preferences>`, unless the page already has them. */
+export function defineLayers(): void {
+  for (const [tag, element] of [['samtycke-banner', SamtyckeBanner], ['samtycke-preferences', SamtyckePreferences]] as const) {
+    if (!customElements.get(tag)) customElements.define(tag, element);
+  }
 }
 
 /** Shared by every copy of this module on the page (two bundles must not show two banners). */
@@ -87,7 +90,11 @@ export function showView(consent: Consent, view: ConsentView): void {
 }
 
 const LISTENING = Symbol.for('samtycke.ui.listening');
-if (!(document as Document & { [LISTENING]?: true })[LISTENING]) {
-  (document as Document & { [LISTENING]?: true })[LISTENING] = true;
+
+/** Shows the layer any consent object asks for (`samtycke:show`); one listener per page, whichever bundle adds it. */
+export function listenForShowRequests(): void {
+  const doc = document as Document & { [LISTENING]?: true };
+  if (doc[LISTENING]) return;
+  doc[LISTENING] = true;
   document.addEventListener('samtycke:show', (event) => showView(event.detail.consent, event.detail.view));
 }

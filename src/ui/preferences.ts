@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { Consent } from '../consent.js';
+import type { Consent } from '../consent/contract.js';
 import { ConsentController } from './consent-controller.js';
 import { deepActiveElement, focusables } from './focus.js';
 import { categoryDescription, categoryLabel } from './labels.js';
-import { fill } from './locale.js';
+import { fill } from '../internal/template.js';
 import { safeUrl } from './safe-url.js';
 import { serviceDetails } from './service-details.js';
 import { ShownText } from './shown-text.js';

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ServiceConfig } from '../config.js';
-import { localize } from './locale.js';
+import type { ServiceConfig } from '../config/config.js';
+import { localize } from '../config/locale.js';
 import { safeUrl } from './safe-url.js';
 import type { UiStrings } from './strings.js';
 

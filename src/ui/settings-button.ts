@@ -8,14 +8,13 @@
  * @cssproperty --samtycke-choice-bg / --samtycke-choice-fg - its colours
  * @cssproperty --samtycke-settings-inset - distance from the bottom-left corner (default 1rem)
  */
-import type { Consent } from '../consent.js';
-import type { Config } from '../config.js';
-import { baseLocale, pickLocale } from './locale.js';
+import type { Consent } from '../consent/contract.js';
+import { baseLocale, pickLocale, type ShippedLocale } from '../config/locale.js';
 
 export const SETTINGS_TAG = 'samtycke-settings-button';
 
 /** "Cookie settings" in each shipped locale; kept equal to each locale's `settings` text by a test. */
-export const SETTINGS_LABELS: Readonly<Record<string, string>> = {
+export const SETTINGS_LABELS: Readonly<Record<ShippedLocale, string>> = {
   en: 'Cookie settings',
   sv: 'Cookieinställningar',
   fr: 'Paramètres des cookies',
@@ -29,9 +28,6 @@ export const SETTINGS_LABELS: Readonly<Record<string, string>> = {
   pl: 'Ustawienia plików cookie',
 };
 
-/** Config keys of the UI, read without the schema (the head bundle has none). */
-export type UiOptions = { settingsButton?: boolean };
-
 // The white ring keeps the button visible on dark pages too, without a second colour scheme here.
 const STYLE = `:host{position:fixed;z-index:var(--samtycke-z,2147483000);left:var(--samtycke-settings-inset,1rem);bottom:var(--samtycke-settings-inset,1rem)}
 button{display:grid;place-items:center;width:2.75rem;height:2.75rem;padding:0;border-radius:50%;cursor:pointer;background:var(--samtycke-choice-bg,#1d3b66);color:var(--samtycke-choice-fg,#fff);border:2px solid;box-shadow:0 2px 8px #0006}
@@ -39,6 +35,12 @@ button:focus-visible{outline:3px solid var(--samtycke-focus,#0a53be);outline-off
 
 // A cookie with a bite out of it; decorative, the button is named by aria-label.
 const ICON = '<svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="currentColor"><path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm2 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm6 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z"/></svg>';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'samtycke-settings-button': SamtyckeSettingsButton;
+  }
+}
 
 export class SamtyckeSettingsButton extends HTMLElement {
   consent: Consent | null = null;
@@ -48,7 +50,7 @@ export class SamtyckeSettingsButton extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     root.innerHTML = `<style>${STYLE}</style><button type="button" part="button">${ICON}</button>`;
     root.querySelector('button')!.addEventListener('click', () => this.consent?.showPreferences());
-    this.label(this.getAttribute('label') ?? SETTINGS_LABELS.en!);
+    this.label(this.getAttribute('label') ?? SETTINGS_LABELS.en);
   }
 
   /** Names the button (its only text is the accessible name). */
@@ -60,21 +62,26 @@ export class SamtyckeSettingsButton extends HTMLElement {
   }
 }
 
+/** Registers `<samtycke-settings-button>`, unless the page already has it. */
+export function defineSettingsButton(): void {
+  if (!customElements.get(SETTINGS_TAG)) customElements.define(SETTINGS_TAG, SamtyckeSettingsButton);
+}
+
 /**
  * Shows the floating button once a decision exists, unless the config turns it
  * off (`ui.settingsButton: false`, for sites with a footer link). Idempotent.
  */
 export function mountSettingsButton(consent: Consent): void {
   const mount = (): void => {
-    const config = consent.config as Config & { ui?: UiOptions };
+    const config = consent.config;
     if (!consent.state.decided || config.ui?.settingsButton === false || !document.body) return;
-    if (!customElements.get(SETTINGS_TAG)) customElements.define(SETTINGS_TAG, SamtyckeSettingsButton);
+    defineSettingsButton();
     let button = document.querySelector<SamtyckeSettingsButton>(SETTINGS_TAG);
     if (!button) {
       button = document.createElement(SETTINGS_TAG) as SamtyckeSettingsButton;
       const locale = pickLocale(config);
       button.lang = locale;
-      button.setAttribute('label', config.texts?.[locale]?.settings || SETTINGS_LABELS[baseLocale(locale)] || SETTINGS_LABELS.en!);
+      button.setAttribute('label', config.texts?.[locale]?.settings || (SETTINGS_LABELS as Readonly<Record<string, string | undefined>>)[baseLocale(locale)] || SETTINGS_LABELS.en);
       document.body.append(button);
     }
     button.consent = consent;

@@ -4,7 +4,7 @@
  * soon as the layer renders, so a click can pass it on synchronously: a grant
  * must be made inside the click itself (R14).
  */
-import { sha256Hex } from '../digest.js';
+import { sha256Hex } from '../internal/digest.js';
 
 /** The text content of a layer with whitespace collapsed: what a visitor reads, in reading order. */
 export function renderedText(root: Element): string {

@@ -3,17 +3,18 @@
  * missing key); every other locale is a small chunk fetched when needed.
  * A site's `texts` override any key; an empty text never replaces one.
  */
-import type { Config } from '../config.js';
-import { warn } from '../dev.js';
+import type { Config } from '../config/config.js';
+import { warn } from '../internal/dev.js';
 import { en } from './strings/en.js';
-import { baseLocale } from './locale.js';
+import { baseLocale, type ShippedLocale } from '../config/locale.js';
 import type { UiStrings } from './strings/types.js';
 
 export type { UiStrings, StringKey } from './strings/types.js';
 
 type Loader = () => Promise<Partial<UiStrings>>;
 
-const LOADERS: Record<string, Loader> = {
+/** One loader per shipped language but English, which is bundled. */
+const LOADERS: Record<Exclude<ShippedLocale, 'en'>, Loader> = {
   sv: () => import('./strings/sv.js').then((m) => m.sv),
   fr: () => import('./strings/fr.js').then((m) => m.fr),
   de: () => import('./strings/de.js').then((m) => m.de),
@@ -28,7 +29,7 @@ const LOADERS: Record<string, Loader> = {
 
 /** The shipped strings of a locale, without site overrides; English for an unknown one. */
 export async function shippedStrings(locale: string): Promise<Partial<UiStrings>> {
-  const load = LOADERS[baseLocale(locale)];
+  const load = (LOADERS as Readonly<Record<string, Loader | undefined>>)[baseLocale(locale)];
   if (!load) return en;
   try {
     return await load();

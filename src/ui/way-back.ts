@@ -1,4 +1,4 @@
-import type { Consent } from '../consent.js';
+import type { Consent } from '../consent/contract.js';
 
 const SETTINGS = 'samtycke-settings-button';
 const visible = (element: Element | null | undefined): element is HTMLElement => element instanceof HTMLElement && element.isConnected && element.checkVisibility?.() !== false;

@@ -3,7 +3,7 @@ import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { clickInPage, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
-import type { Decision } from '../../src/index.js';
+import type { Decision } from '../../src/entries/index.js';
 
 /** An init script: the browser sends Global Privacy Control. */
 const GPC = `<script>Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });</script>`;

@@ -1,7 +1,7 @@
 import { sendMouse } from '@web/test-runner-commands';
 import { resetTrackerHits, trackerHits, type TrackerHit } from '../helpers/browser.js';
 import type { Frame } from '../helpers/page.js';
-import type { BlockedAttempt, Consent } from '../../src/index.js';
+import type { BlockedAttempt, Consent } from '../../src/entries/index.js';
 
 /** A fake tracker URL on a host mapped to loopback (see web-test-runner.config.mjs). */
 export const tracker = (host: string, file: string, query = '') => `http://${host}:${location.port}/tracker/${file}${query}`;

@@ -3,7 +3,7 @@ import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { clickElement, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
-import type { Decision } from '../../src/index.js';
+import type { Decision } from '../../src/entries/index.js';
 
 const BODY = `
 <iframe id="first" data-category="media" data-src="${tracker('video.test', 'first.html')}" width="400" height="225" title="First video"></iframe>

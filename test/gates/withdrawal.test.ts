@@ -3,7 +3,7 @@ import { cdpCookies, clearCookies, clearDocumentCookies } from '../helpers/brows
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { clickInPage, decisionApplied, gatedHits, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
-import type { ConfigInput } from '../../src/index.js';
+import type { ConfigInput } from '../../src/entries/index.js';
 
 /** The fixture, with storage keys for Google Analytics and reloading as configured. */
 function config(overrides: Partial<ConfigInput> = {}): ConfigInput {

@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { clearDocumentCookies, resetTrackerHits, trackerHits } from '../helpers/browser.js';
 import { loadPage, removePages, type Frame } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import type { Incident, Sentinel } from '../../src/sentinel/index.js';
+import { until } from '../gates/helpers.js';
+import type { Incident, Sentinel } from '../../src/entries/sentinel.js';
 
 /**
  * A vendor script with "automatic advanced matching": on submit it hashes the
@@ -31,10 +32,11 @@ async function typeInto(win: Frame, id: string, text: string): Promise<void> {
 
 /** The running sentinel of the page (the same module instance the head script loaded). */
 async function sentinelOf(win: Frame): Promise<Sentinel> {
-  const module = (await (win as unknown as { eval(code: string): Promise<typeof import('../../src/sentinel/index.js')> }).eval(
+  const module = (await (win as unknown as { eval(code: string): Promise<typeof import('../../src/entries/sentinel-chunk.js')> }).eval(
     "import('/dist/samtycke-sentinel.js')",
   ));
-  return module.watchForLeaks();
+  // The head script starts it once the chunk has arrived.
+  return until(() => module.runningSentinel(), 'the sentinel to start');
 }
 
 function nextLeak(win: Frame): Promise<Incident> {

@@ -2,7 +2,7 @@
  * Type tests: compiled by `npm run typecheck`, never run. Each
  * `@ts-expect-error` must be an error, or the type check fails.
  */
-import { createConsent, type ConsentState, type Decision } from '../../src/index.js';
+import { createConsent, type ConsentState, type Decision } from '../../src/entries/index.js';
 
 const consent = createConsent({ revision: '1', policyUrl: '/privacy', categories: [{ id: 'analytics' }] });
 

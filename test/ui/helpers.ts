@@ -1,10 +1,10 @@
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import type { Consent } from '../../src/consent.js';
-import type { Decision } from '../../src/decision.js';
-import { createConsent } from '../../src/index.js';
-import type { ConfigInput } from '../../src/schema.js';
+import type { Consent } from '../../src/consent/contract.js';
+import type { Decision } from '../../src/consent/decision.js';
+import { createConsent } from '../../src/entries/index.js';
+import type { ConfigInput } from '../../src/config/schema.js';
 import { siteConfig } from '../fixtures/config.js';
-import '../../src/ui/define.js';
+import '../../src/entries/ui.js';
 
 /** Waits for a condition, one animation frame at a time, at most `frames` frames. */
 export async function until<T>(condition: () => T, what = 'condition', frames = 300): Promise<NonNullable<T>> {

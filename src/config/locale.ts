@@ -1,0 +1,63 @@
+/**
+ * Picks the visitor's locale (R19): the config's `language`, then
+ * `<html lang>`, then the browser's languages, then English. Kept apart from
+ * the strings so the head bundle can name the settings button without them.
+ */
+
+/**
+ * The one list of languages samtycke ships: UI strings, plain choice labels
+ * and the settings button's name are each a record keyed by `ShippedLocale`,
+ * so the compiler refuses a language missing from any of them.
+ */
+export const SHIPPED_LOCALES = ['en', 'sv', 'fr', 'de', 'fi', 'da', 'nb', 'es', 'it', 'nl', 'pl'] as const;
+
+/** A language samtycke ships strings for. */
+export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
+
+/** A text, or a text per locale: `"Analytics"` or `{ "en": "Analytics", "sv": "Statistik" }`. */
+export type LocalText = string | Readonly<Record<string, string>>;
+
+/** What the choice of language reads from a config (validated or not). */
+export interface LanguageSettings {
+  /** The config's `language`, if any. */
+  readonly language?: string | undefined;
+  /** The config's `texts`, keyed by language tag. */
+  readonly texts?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Norwegian without a written standard named, and Nynorsk, read Bokmål best of what we ship. */
+const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb' };
+
+/**
+ * The locale to show: the first candidate that the site gives texts for
+ * (exactly) or that samtycke ships (by its language); English otherwise.
+ * @example pickLocale({ language: undefined }, ['sv-SE']) // 'sv'
+ */
+export function pickLocale(config: LanguageSettings, candidates: readonly (string | null | undefined)[] = defaultCandidates(config)): string {
+  const own = Object.keys(config.texts ?? {});
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const tag = candidate.trim().toLowerCase();
+    const exact = own.find((key) => key.toLowerCase() === tag);
+    if (exact) return exact;
+    const locale = baseLocale(tag);
+    if ((SHIPPED_LOCALES as readonly string[]).includes(locale) || own.includes(locale)) return locale;
+  }
+  return 'en';
+}
+
+/** The shipped locale a language tag reads: "sv-SE" → "sv", "nn" → "nb". */
+export function baseLocale(tag: string): string {
+  const base = tag.toLowerCase().split(/[-_]/)[0]!;
+  return ALIASES[base] ?? base;
+}
+
+function defaultCandidates(config: LanguageSettings): (string | undefined)[] {
+  return [config.language, document.documentElement.lang, ...(navigator.languages ?? [navigator.language])];
+}
+
+/** A config text in the given locale: the locale, its base language, English, or the first one given. */
+export function localize(text: LocalText | undefined, locale: string): string | undefined {
+  if (text === undefined || typeof text === 'string') return text;
+  return text[locale] ?? text[locale.split('-')[0]!] ?? text.en ?? Object.values(text)[0];
+}

@@ -1,0 +1,185 @@
+/**
+ * The consent object (the contract is in `contract.ts`): the state machine
+ * over a validated config. It reads and writes its decision through a
+ * `DecisionStore` and hands proof records to a `ProofSink`, both given by
+ * the caller, so it knows nothing of cookies or the network.
+ */
+import type { Config } from '../config/config.js';
+import { DEV, warn } from '../internal/dev.js';
+import { randomId } from '../internal/random-id.js';
+import { stateOf } from './consent-state.js';
+import type { Consent, ConsentOptions, ConsentState, ConsentView, DecisionStore, ProofSink } from './contract.js';
+import { DAY_MS, staleReason, type Decision, type DecisionAction, type DecisionContext, type StoredDecision } from './decision.js';
+import { ConsentChangeEvent, ConsentDecisionEvent, ConsentShowEvent } from './events.js';
+import { browserSendsGpc, gpcRefuses } from './gpc.js';
+import { createListeners } from './listeners.js';
+import { proofOfDecision } from './proof-of-decision.js';
+import { inSensitiveZone } from './sensitive-zone.js';
+import { hasUserActivation } from './user-activation.js';
+
+/** What the consent object is built on. */
+export interface ConsentPorts {
+  /** Where the decision is kept (the decision cookie). */
+  readonly store: DecisionStore;
+  /** Where proof records go, when a collector is configured. */
+  readonly proof?: ProofSink;
+  /** The decision as the caller already read it, so start-up reads the store once. */
+  readonly stored?: StoredDecision | null;
+}
+
+const STALE: Record<'expired' | 'future', string> = {
+  expired: 'older than the renewal period',
+  future: 'dated in the future',
+};
+
+/**
+ * Starts the consent object over a config that is already validated and
+ * normalised; `createConsent()` is the public way in. `configHash` is the
+ * fingerprint of the config text, kept with the decision (see `configHash`).
+ */
+export function startConsent(config: Config, configHash: string, ports: ConsentPorts, options: ConsentOptions = {}): Consent {
+  const now = options.now ?? Date.now;
+  const requireActivation = options.requireUserActivation ?? true;
+  const optional = config.categories.filter((category) => !category.necessary);
+  const necessary = new Set(config.categories.filter((category) => category.necessary).map((category) => category.id));
+  const serviceCategory = new Map(config.categories.flatMap((category) => category.services.map((service) => [service.id, category.id] as const)));
+  const gpc = browserSendsGpc();
+  // On a sensitive page nothing optional runs, whatever was chosen; the choice itself is kept (R41).
+  const sensitive = inSensitiveZone(config);
+  const listeners = createListeners();
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`samtycke:${config.cookie.name}`) : null;
+
+  /** The stored decision if it still counts (R21, R23, R24). */
+  function currentDecision(known: StoredDecision | null | undefined): StoredDecision | null {
+    const stored = known === undefined ? ports.store.read() : known;
+    const reason = stored && staleReason(stored, config, now());
+    if (!reason) return stored;
+    warn(`stale-${reason}`, `the stored decision is ignored (${reason === 'revision' ? `made under revision "${stored!.r}", now "${config.revision}"` : STALE[reason]})`);
+    return null;
+  }
+
+  const initial = currentDecision(ports.stored);
+  let state: ConsentState = stateOf(config, initial, gpc);
+  // Same decision, config text edited without a new revision: keep the decision, note the new fingerprint.
+  if (initial && initial.h !== configHash) ports.store.write({ ...initial, h: configHash }, (initial.t + config.retention * DAY_MS - now()) / DAY_MS);
+
+  /** Another tab decided: pick it up without a reload. */
+  function refresh(): void {
+    const next = stateOf(config, currentDecision(undefined), gpc);
+    if (JSON.stringify(next) === JSON.stringify(state)) return;
+    state = next;
+    listeners.emit('change', state, new ConsentChangeEvent(state));
+  }
+
+  /** The proof first, then `decision` listeners: a record exists before the decision takes effect (R30). */
+  function record(decision: Decision): void {
+    ports.proof?.enqueue(proofOfDecision(decision));
+    listeners.emit('decision', decision, new ConsentDecisionEvent(decision));
+  }
+
+  function decide(action: DecisionAction, wanted: Readonly<Record<string, boolean>>, context: DecisionContext = {}): boolean {
+    const c: Record<string, 0 | 1> = {};
+    for (const category of optional) c[category.id] = wanted[category.id] === true ? 1 : 0;
+    const userActivation = hasUserActivation();
+    const grantsMore = optional.some((category) => c[category.id] === 1 && !state.choices[category.id]);
+    if (grantsMore && requireActivation && !userActivation) {
+      warn('no-user-activation', `${action} was called without a user gesture and grants nothing; call it from a click or key handler`);
+      return false;
+    }
+    const stored: StoredDecision = { v: 1, id: state.consentId ?? randomId(), r: config.revision, t: now(), c, h: configHash };
+    const next = stateOf(config, stored, gpc);
+    record({
+      action: context.action ?? action,
+      consentId: stored.id,
+      revision: stored.r,
+      decidedAt: stored.t,
+      expiresAt: next.expiresAt ?? stored.t,
+      choices: next.choices,
+      previous: state.decided ? state.choices : null,
+      userActivation,
+      gpc,
+      context: { layer: 'api', ...context },
+    });
+    ports.store.write(stored, config.retention);
+    state = next;
+    listeners.emit('change', state, new ConsentChangeEvent(state));
+    channel?.postMessage('change');
+    return true;
+  }
+
+  /** "Load once" on a placeholder: recorded as consent for that one service, nothing stored (R35). */
+  function recordEmbed(serviceId: string, context: DecisionContext = {}): boolean {
+    const userActivation = hasUserActivation();
+    if (!serviceCategory.has(serviceId) || (requireActivation && !userActivation)) return false;
+    const at = now();
+    record({
+      action: 'embed',
+      consentId: state.consentId ?? randomId(),
+      revision: config.revision,
+      decidedAt: at,
+      expiresAt: at,
+      choices: state.choices,
+      previous: state.decided ? state.choices : null,
+      userActivation,
+      gpc,
+      context: { layer: 'placeholder', control: 'load-once', ...context, services: { ...context.services, [serviceId]: true } },
+    });
+    return true;
+  }
+
+  const every = (value: boolean): Record<string, boolean> => Object.fromEntries(optional.map((category) => [category.id, value]));
+  const categoryOf = (id: string): string | undefined => (config.categories.some((category) => category.id === id) ? id : serviceCategory.get(id));
+  const show = (view: ConsentView): void => listeners.emit('show', view, new ConsentShowEvent(consent, view));
+
+  const consent: Consent = {
+    config,
+    get state() {
+      return state;
+    },
+    has(id) {
+      const category = categoryOf(id);
+      if (!category) {
+        warn('unknown-category', `"${id}" is neither a category nor a service in the config`);
+        return false;
+      }
+      return state.choices[category] === true && (!sensitive || necessary.has(category));
+    },
+    when(id) {
+      if (consent.has(id)) return Promise.resolve();
+      return new Promise((resolve) => {
+        const off = consent.on('change', () => {
+          if (!consent.has(id)) return;
+          off();
+          resolve();
+        });
+      });
+    },
+    on: listeners.on,
+    // Global Privacy Control keeps marketing off under "Accept all", unless it was switched on one by one (R48).
+    acceptAll: (context) => decide('accept', Object.fromEntries(optional.map((category) => [category.id, !gpcRefuses(config, category, gpc) || state.choices[category.id] === true])), context),
+    rejectAll: (context) => decide('reject', every(false), context),
+    withdraw: (context) => decide('withdraw', every(false), context),
+    dismiss: (context) => decide('dismiss', every(false), context),
+    recordEmbed,
+    set(choices, context) {
+      if (DEV) {
+        for (const id of Object.keys(choices)) {
+          if (!optional.some((category) => category.id === id)) warn('unknown-category', `set(): "${id}" is not a consent category and is ignored`);
+        }
+      }
+      return decide('custom', { ...state.choices, ...choices }, context);
+    },
+    blocked: () => options.blockedLog?.list() ?? [],
+    showPreferences: () => show('preferences'),
+    showBanner: () => show('banner'),
+    destroy() {
+      channel?.close();
+      listeners.clear();
+    },
+    proof: ports.proof,
+  };
+
+  if (channel) channel.onmessage = refresh;
+  if (!state.decided && (options.autoShow ?? true)) queueMicrotask(() => consent.showBanner());
+  return consent;
+}

@@ -1,0 +1,38 @@
+/**
+ * The `samtycke/ui` entry: registers `<samtycke-banner>`,
+ * `<samtycke-preferences>` and `<samtycke-settings-button>` once, shows
+ * whichever layer a consent object asks for (`samtycke:show`), and makes
+ * `[data-samtycke="open"]` elements open the settings.
+ *
+ * @example
+ * import { createConsent } from 'samtycke';
+ * import { connectUi } from 'samtycke/ui';
+ * connectUi(createConsent(config)); // banner when undecided, settings button after
+ */
+import type { Consent } from '../consent/contract.js';
+import { connectConsent, defineLayers, listenForShowRequests, onConnect, openerTarget } from '../ui/layers.js';
+import { wireOpeners } from '../ui/openers.js';
+import { defineSettingsButton, mountSettingsButton } from '../ui/settings-button.js';
+
+export { SamtyckeBanner } from '../ui/banner.js';
+export { SamtyckePreferences } from '../ui/preferences.js';
+export { SamtyckeSettingsButton } from '../ui/settings-button.js';
+export { showView } from '../ui/layers.js';
+
+defineLayers();
+defineSettingsButton();
+listenForShowRequests();
+onConnect(mountSettingsButton);
+// The script-tag chunk leaves these to the head script, which wires them first.
+wireOpeners(openerTarget);
+
+/**
+ * Connects the UI to a consent object: the floating settings button once a
+ * decision exists, and `[data-samtycke="open"]` elements. A consent object
+ * that asks for a layer is connected by itself; call this for a returning
+ * visitor, whose consent object never asks.
+ * @example connectUi(consent);
+ */
+export function connectUi(consent: Consent): void {
+  connectConsent(consent);
+}

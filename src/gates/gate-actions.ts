@@ -1,0 +1,117 @@
+/**
+ * The half of the gates that loads on demand (`dist/samtycke-gates.js` with
+ * the script tag): activating granted elements in page order, click-to-load
+ * placeholders, and what a decision does beyond the gates (erasing what
+ * revoked services stored, Consent Mode's update, vendor signals, a reload).
+ * The head script keeps only what must run from the first moment: blocking.
+ */
+import type { ConsentState } from '../consent/contract.js';
+import { URL_ATTRIBUTES } from '../internal/request-hooks.js';
+import { consentModeState, DEFAULT_CONSENT_MODE_MAP, pushConsentUpdate } from './consent-mode.js';
+import { activateElement, isPending, KINDS, srcsetUrls } from './element-gate.js';
+import { eraseServiceData } from './erase-service-data.js';
+import type { GateActions, GateContext } from './gate-context.js';
+import { createPlaceholder } from './placeholder.js';
+import { readDecisionRules, serviceForHost, type GateService } from './rules.js';
+import { activateScript } from './script-gate.js';
+import { signalVendors } from './vendor-signals.js';
+
+const GATED = '[data-category],[data-service]';
+
+/** The on-demand half of the gates, over what the blocking half shares (`GateContext`). */
+export function createGateActions({ consent, rules, config, ran, logged, setAttribute, parse, denied }: GateContext): GateActions {
+  const { reloadOnRevoke, consentMode } = readDecisionRules(config);
+  /** Gated iframes with a placeholder. */
+  const placeholders = new WeakMap<Element, HTMLElement>();
+  let previous: Readonly<Record<string, boolean>> | null = null;
+
+  /** Every URL the element (and its `<source>`s) holds back, each `srcset` candidate apart, with the service whose host it reaches. */
+  function owners(element: Element): [string, GateService][] {
+    const found: [string, GateService][] = [];
+    for (const target of [element, ...element.querySelectorAll('source')]) {
+      for (const name of URL_ATTRIBUTES) {
+        const value = target.getAttribute(`data-${name}`);
+        for (const url of value === null ? [] : name === 'srcset' ? srcsetUrls(value) : [value]) {
+          const service = serviceForHost(rules, parse(url)?.hostname ?? '');
+          if (service && !service.necessary) found.push([url, service]);
+        }
+      }
+    }
+    return found;
+  }
+
+  function activate(element: Element, id: string): void {
+    placeholders.get(element)?.remove();
+    if (placeholders.delete(element)) (element as HTMLElement).hidden = false;
+    // Scripts, embeds and media keep running once loaded: revoking their category reloads the page.
+    if (/^(script|iframe|media)$/.test(KINDS[element.tagName]!)) {
+      ran.add(rules.services.find((service) => service.id === id)?.category ?? id);
+      for (const [, service] of owners(element)) ran.add(service.category);
+    }
+    if (element.tagName === 'SCRIPT' && (element as HTMLScriptElement).type === 'text/plain') activateScript(element as HTMLScriptElement);
+    else activateElement(element, setAttribute);
+  }
+
+  /** "Load once": proof first (R35), made in the click, then this embed only. */
+  function loadOnce(frame: HTMLIFrameElement, id: string, service: string | undefined): void {
+    if (service && consent.recordEmbed(service, { layer: 'placeholder', control: 'load-once' })) activate(frame, id);
+  }
+
+  function addPlaceholder(frame: HTMLIFrameElement, id: string): void {
+    const box = createPlaceholder(frame, { id, host: parse(frame.getAttribute('data-src'))?.hostname ?? '', config }, {
+      loadOnce: (service) => loadOnce(frame, id, service),
+      alwaysAllow: (category, service) =>
+        consent.set({ [category]: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow', ...(service && { services: { [service]: true } }) }),
+    });
+    placeholders.set(frame, box);
+    frame.hidden = true;
+  }
+
+  /**
+   * A gated element: activated when its own service or category is granted
+   * and so is the service of every URL it holds back; otherwise listed once
+   * and, for an iframe, given a placeholder.
+   */
+  function gate(element: Element): void {
+    if (!isPending(element)) return;
+    const holder = element.tagName === 'SOURCE' ? element.closest(GATED) : element;
+    const id = holder?.getAttribute('data-service') ?? holder?.getAttribute('data-category');
+    if (!id) return;
+    // A URL whose host belongs to a service still refused keeps the element back, whatever its own attributes grant.
+    const refused = owners(element).filter(([, service]) => !consent.has(service.id));
+    if (consent.has(id) && !refused.length) return activate(element, id);
+    // Listed once per element, so the site owner sees gated markup as well as calls from code.
+    if (!logged.has(element)) {
+      logged.add(element);
+      for (const [url] of refused) denied(url, KINDS[element.tagName] ?? 'media');
+    }
+    if (element.tagName === 'IFRAME' && !placeholders.has(element) && element.getAttribute('data-placeholder') !== 'none') addPlaceholder(element as HTMLIFrameElement, id);
+  }
+
+  function scan(): void {
+    for (const element of document.querySelectorAll(GATED)) gate(element);
+  }
+
+  /**
+   * A decision (or the stored one): erase what revoked services stored (R28),
+   * tell vendors (R29), send Consent Mode's update and the `samtycke_consent`
+   * dataLayer event, reload when revoked code already runs, else activate
+   * what is now granted.
+   */
+  function apply(state: ConsentState): void {
+    if (state.decided) {
+      // Refused at the first decision seen, or granted before and refused now.
+      const revoked = (category: string) => !state.choices[category] && (!previous || previous[category]);
+      eraseServiceData(rules.services.filter((service) => revoked(service.category)));
+      const types = consentModeState(state.choices, consentMode ?? DEFAULT_CONSENT_MODE_MAP);
+      signalVendors(types);
+      if (consentMode !== null) pushConsentUpdate(types, state.choices);
+      const reload = reloadOnRevoke && [...ran].some(revoked);
+      previous = state.choices;
+      if (reload) return location.reload();
+    }
+    scan();
+  }
+
+  return { gate, scan, apply };
+}

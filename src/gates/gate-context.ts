@@ -1,0 +1,37 @@
+import type { BlockedKind, Consent, ConsentState } from '../consent/contract.js';
+import type { GateRules, GateService } from './rules.js';
+
+/**
+ * What the blocking half of the gates (`gate-keeper.ts`, in the head script)
+ * shares with the half that loads on demand (`gate-actions.ts`,
+ * `dist/samtycke-gates.js`). Neither half imports the other.
+ */
+export interface GateContext {
+  readonly consent: Consent;
+  readonly rules: GateRules;
+  readonly config: unknown;
+  /** Categories whose scripts ran or embeds loaded: they cannot be unloaded, so revoking them reloads. */
+  readonly ran: Set<string>;
+  /** Gated elements already listed in the log. */
+  readonly logged: WeakSet<Element>;
+  /** Sets an attribute past the gates (to activate what was granted, or loaded once). */
+  setAttribute(element: Element, name: string, value: string): void;
+  parse(value: unknown): URL | null;
+  /** The not-granted service a request to `value` would reach; the attempt is recorded. */
+  denied(value: unknown, kind: BlockedKind): GateService | undefined;
+}
+
+/** The steps the on-demand half offers, run in the order they were asked for. */
+export interface GateActions {
+  /** Activates a gated element, or lists it and gives an iframe its placeholder. */
+  gate(element: Element): void;
+  /** Gates every gated element in the page. */
+  scan(): void;
+  /** Applies a decision beyond the gates: cleanup, Consent Mode, vendor signals, reload, activation. */
+  apply(state: ConsentState): void;
+}
+
+/** The module `dist/samtycke-gates.js` (and `gate-actions.ts` in the npm build). */
+export interface GateActionsModule {
+  createGateActions(context: GateContext): GateActions;
+}

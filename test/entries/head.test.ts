@@ -1,0 +1,158 @@
+import { expect } from '@esm-bundle/chai';
+import { configHash } from '../../src/config/config.js';
+import { clearDocumentCookies, collectedRecords, resetCollector } from '../helpers/browser.js';
+import { configText, fetched, loadPage, removePages, type Frame } from '../helpers/page.js';
+import { siteConfig } from '../fixtures/config.js';
+
+/** Runs before the bundle: records what the page logs and which views are asked for. */
+const PROBES = `<script>
+  window.__errors = [];
+  window.__firstError = new Promise((resolve) => {
+    const original = console.error;
+    console.error = (...args) => { window.__errors.push(args.map(String).join(' ')); resolve(window.__errors[0]); original.apply(console, args); };
+  });
+  window.__shown = new Promise((resolve) => document.addEventListener('samtycke:show', (event) => resolve(event.detail.view)));
+  window.__changed = new Promise((resolve) => document.addEventListener('samtycke:change', (event) => resolve(event.detail)));
+</script>`;
+
+/** Reads the API synchronously right after the bundle, before anything async could happen. */
+const SYNC_READ = `<script>window.__sync = { exists: typeof window.samtycke === 'object', analytics: window.samtycke.has('analytics'), decided: window.samtycke.state.decided };</script>`;
+
+function storedCookie(text: string, choices: Record<string, 0 | 1>, overrides: Record<string, unknown> = {}): void {
+  const value = { v: 1, id: '5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6', r: '2026-11-01', t: Date.now() - 1000, c: choices, h: configHash(text), ...overrides };
+  document.cookie = `samtycke=${encodeURIComponent(JSON.stringify(value))}; Path=/; SameSite=Lax`;
+}
+
+const chunkRequested = (win: Window) => fetched(win).some((url) => url.includes('samtycke-ui'));
+
+describe('script-tag bundle (dist/samtycke.js)', () => {
+  beforeEach(() => clearDocumentCookies());
+  afterEach(() => {
+    removePages();
+    clearDocumentCookies();
+  });
+
+  it('exposes window.samtycke synchronously and grants nothing on a first visit', async () => {
+    const win = await loadPage({ config: siteConfig(), before: PROBES, head: SYNC_READ });
+    expect(win.__sync).to.deep.equal({ exists: true, analytics: false, decided: false });
+    // No decision: the chunk with the validator and the banner is fetched, and the banner is asked for.
+    expect(await win.__shown).to.equal('banner');
+    expect(chunkRequested(win)).to.equal(true);
+    expect(win.samtycke!.config.revision).to.equal('2026-11-01');
+    expect(win.samtycke!.has('analytics')).to.equal(false);
+    expect(win.document.cookie).not.to.contain('samtycke=');
+  });
+
+  it('applies a returning visitor\'s decision at once and downloads no chunk', async () => {
+    const text = configText(siteConfig());
+    storedCookie(text, { analytics: 1, marketing: 0, media: 0 });
+    const win = await loadPage({ config: text, before: PROBES, head: SYNC_READ });
+    expect(win.__sync).to.deep.equal({ exists: true, analytics: true, decided: true });
+    expect(win.samtycke!.has('marketing')).to.equal(false);
+    expect(chunkRequested(win)).to.equal(false);
+  });
+
+  it('re-validates an edited config, keeps a decision of the same revision and notes the new text', async () => {
+    storedCookie(configText(siteConfig()), { analytics: 1, marketing: 0, media: 0 });
+    const edited = configText(siteConfig({ controller: 'Exempel AB (publ)' }));
+    const win = await loadPage({ config: edited, before: PROBES, head: SYNC_READ });
+    // Until the validator has seen the new text, nothing is granted.
+    expect(win.__sync).to.deep.equal({ exists: true, analytics: false, decided: false });
+    const state = (await win.__changed) as { choices: Record<string, boolean> };
+    expect(state.choices.analytics).to.equal(true);
+    expect(win.samtycke!.has('analytics')).to.equal(true);
+    expect(chunkRequested(win)).to.equal(true);
+    expect(document.cookie).to.contain(encodeURIComponent(`"h":"${configHash(edited)}"`).replace(/%3A/g, ':').replace(/%2C/g, ','));
+  });
+
+  it('shows the full ConfigError for a broken config and grants nothing', async () => {
+    const broken = siteConfig({ retention: '14m' });
+    (broken.categories[1] as { default?: boolean }).default = true;
+    // Even a stored "accept all" for this exact text must not be trusted into consent by a broken config.
+    const text = configText(broken);
+    const win = await loadPage({ config: text, before: PROBES, head: SYNC_READ });
+    const error = (await win.__firstError) as string;
+    expect(error).to.contain('ConfigError');
+    expect(error).to.contain('retention');
+    expect(error).to.contain('categories[1].default');
+    expect(win.samtycke!.has('analytics')).to.equal(false);
+    expect(win.samtycke!.acceptAll()).to.equal(false);
+    expect(win.document.cookie).not.to.contain('samtycke=');
+  });
+
+  it('reports invalid JSON and a missing config, and never throws', async () => {
+    const bad = await loadPage({ config: '{ "revision": ', before: PROBES });
+    expect(await bad.__firstError).to.contain('not valid JSON');
+    expect(bad.samtycke!.has('analytics')).to.equal(false);
+    const missing = await loadPage({ before: PROBES });
+    expect(await missing.__firstError).to.contain('samtycke-config');
+    expect(missing.samtycke!.state.decided).to.equal(false);
+  });
+
+  it('ignores a tampered cookie and asks again', async () => {
+    const text = configText(siteConfig());
+    storedCookie(text, { analytics: 1, marketing: 1, media: 1 }, { v: 9 });
+    const win = await loadPage({ config: text, before: PROBES, head: SYNC_READ });
+    expect(win.__sync).to.deep.equal({ exists: true, analytics: false, decided: false });
+    expect(await win.__shown).to.equal('banner');
+    expect(win.samtycke!.has('analytics')).to.equal(false);
+  });
+
+  it('stores a returning visitor\'s proof at once and sends it through the lazily loaded chunk', async () => {
+    await resetCollector();
+    const config = siteConfig({ collector: { endpoint: '/fake-collector/v1/proofs' } });
+    const text = configText(config);
+    storedCookie(text, { analytics: 1, marketing: 0, media: 0 });
+    const win = await loadPage({ config: text });
+    expect(chunkRequested(win)).to.equal(false);
+    expect(win.samtycke!.withdraw()).to.equal(true);
+    // Stored synchronously, before anything was sent.
+    expect(JSON.parse(win.localStorage.getItem('samtycke:proofs')!)).to.have.length(1);
+    await win.samtycke!.proof!.flush();
+    const records = await collectedRecords();
+    expect(records.map((entry) => entry.record.action)).to.deep.equal(['withdraw']);
+    expect(records[0]!.record.consentId).to.equal('5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6');
+    expect(win.localStorage.getItem('samtycke:proofs')).to.equal(null);
+  });
+
+  it('never fingerprints: no canvas, WebGL, audio or client-hint reads, before or after a choice (R04)', async () => {
+    const spies = `<script>
+      window.__fingerprintCalls = [];
+      const spy = (owner, name) => { const original = owner && owner[name]; if (typeof original !== 'function') return;
+        owner[name] = function (...args) { window.__fingerprintCalls.push(name); return original.apply(this, args); }; };
+      spy(HTMLCanvasElement.prototype, 'toDataURL'); spy(HTMLCanvasElement.prototype, 'getContext');
+      spy(window.WebGLRenderingContext && WebGLRenderingContext.prototype, 'getParameter');
+      spy(window.AudioContext && AudioContext.prototype, 'createOscillator');
+      if (navigator.userAgentData) spy(Object.getPrototypeOf(navigator.userAgentData), 'getHighEntropyValues');
+    </script>`;
+    const win = await loadPage({ config: siteConfig(), before: PROBES + spies, body: '<form><input type="email" id="email"></form>' });
+    expect(await win.__shown).to.equal('banner');
+    win.samtycke!.rejectAll();
+    (win.document.getElementById('email') as HTMLInputElement).focus();
+    expect(win.__fingerprintCalls).to.deep.equal([]);
+    expect(win.samtycke!.state.consentId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('never takes scrolling, time or browsing on as consent (R13)', async () => {
+    const clock = `<script>const realNow = Date.now; window.__skew = 0; Date.now = () => realNow() + window.__skew;</script>`;
+    const win = await loadPage({ config: siteConfig(), before: PROBES + clock, body: '<div style="height:5000px">long page</div>' });
+    expect(await win.__shown).to.equal('banner');
+    win.scrollTo(0, 5000);
+    win.dispatchEvent(new win.Event('scroll'));
+    win.__skew = 10 * 60 * 1000;
+    // Browsing on: three more pages of the site.
+    for (let page = 0; page < 3; page++) {
+      const next = await loadPage({ config: siteConfig(), before: PROBES });
+      expect(await next.__shown).to.equal('banner');
+      expect(next.samtycke!.state.decided).to.equal(false);
+    }
+    expect(win.samtycke!.state.decided).to.equal(false);
+    expect(win.samtycke!.has('analytics')).to.equal(false);
+    expect(document.cookie).not.to.contain('samtycke=');
+  });
+
+  it('keeps the first instance when the bundle is included twice', async () => {
+    const win = await loadPage({ config: siteConfig(), head: '<script>window.__first = window.samtycke;</script><script src="/dist/samtycke.js"></script>' });
+    expect(win.samtycke).to.equal((win as Frame).__first);
+  });
+});
