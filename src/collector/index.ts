@@ -2,7 +2,7 @@ export { createCollector, type Collector, type CollectorOptions } from './collec
 export { openStore, DEFAULT_SQLITE_PATH, type StoreOptions } from './open-store.js';
 export { verifyChain, type VerifyResult } from './verify-chain.js';
 export { applyRetention, retentionCutoff, DEFAULT_RETENTION_MONTHS } from './retention.js';
-export { parseProofBody, ProofRecordSchema, type ProofRecord, type RecordIssue } from './proof-record.js';
+export { parseProofBody, proofRecordSchema, type ProofRecord, type RecordIssue } from './proof-record.js';
 export { canonicalJson } from './canonical-json.js';
 export { computeChainHash, computeContentHash, GENESIS_HASH } from './chain-hash.js';
 export { readEnvOptions, type EnvOptions } from './env-options.js';

@@ -1,54 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { proofRecordSchema, type ProofRecord } from '../proof/proof-record.js';
 import { sha256Hex } from './chain-hash.js';
 import { findPersonalData } from './personal-data.js';
 
-export const ACTIONS = ['accept', 'reject', 'custom', 'withdraw', 'renew', 'dismiss', 'embed'] as const;
-export const LAYERS = ['banner', 'preferences', 'placeholder', 'api'] as const;
+export { proofRecordSchema, type ProofRecord } from '../proof/proof-record.js';
+
+/** The most records one request may carry. */
 export const MAX_BATCH = 100;
-export const MAX_TEXT_BYTES = 64 * 1024;
 
-const idKey = z.string().min(1).max(64);
-
-function isOriginAndPath(value: string): boolean {
-  if (/[?#]/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * One proof of a consent decision as the browser sends it (RULES.md R30).
- * Strict: unknown fields are an error, so nothing extra about the visitor slips in.
- */
-export const ProofRecordSchema = z.strictObject({
-  recordId: z.uuid(),
-  consentId: z.uuid(),
-  action: z.enum(ACTIONS),
-  choices: z.record(idKey, z.boolean()),
-  services: z.record(idKey, z.boolean()).optional(),
-  revision: z.string().min(1).max(64),
-  locale: z.string().min(2).max(35).regex(/^[A-Za-z0-9-]+$/, 'Invalid locale: expected a BCP 47 tag'),
-  textHash: z.string().regex(/^[0-9a-f]{64}$/, 'Invalid textHash: expected 64 lowercase hex characters (SHA-256)'),
-  text: z
-    .string()
-    .refine((value) => Buffer.byteLength(value, 'utf8') <= MAX_TEXT_BYTES, 'text is larger than 64 KB')
-    .optional(),
-  gpc: z.boolean(),
-  page: z
-    .string()
-    .max(2048)
-    .refine(isOriginAndPath, 'Invalid page: expected an http(s) origin and path without query string or fragment'),
-  timestamp: z.iso.datetime({ offset: false, local: false }),
-  control: z.string().max(128).optional(),
-  layer: z.enum(LAYERS).optional(),
-  userActivation: z.boolean().optional(),
-  libraryVersion: z.string().min(1).max(32),
-});
-
-export type ProofRecord = z.infer<typeof ProofRecordSchema>;
+// zod/mini ships no messages; the collector answers in English ("Invalid UUID", "expected boolean").
+z.config(z.locales.en());
 
 /** A problem with one record of the request body, shaped like zod's issues. */
 export interface RecordIssue {
@@ -100,7 +61,7 @@ export function parseProofBody(body: unknown): ParseResult {
   const issues: RecordIssue[] = [];
   const records: ProofRecord[] = [];
   list.forEach((item, index) => {
-    const parsed = ProofRecordSchema.safeParse(item);
+    const parsed = proofRecordSchema.safeParse(item);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         issues.push({ index, path: formatPath(issue.path), code: issue.code, message: describeIssue(issue) });

@@ -3,8 +3,13 @@
  * has in production: `up` (acknowledges), `down` (503), `lost-ack` (stores but
  * answers 503, as when the connection drops after the commit). It counts every
  * copy it receives per record id, so "exactly one stored, none lost" is checked.
- * The real collector has its own Node test suite (test/collector/).
+ * Like the real collector, it validates every record with the one proof-record
+ * schema (src/proof/proof-record.ts, built by `npm run build`) and refuses a
+ * batch with an invalid record with 400. The real collector has its own Node
+ * test suite (test/collector/).
  */
+import { parseProofBody } from '../../dist/collector/collector/proof-record.js';
+
 const received = new Map();
 let mode = 'up';
 
@@ -26,6 +31,12 @@ export function collectorPlugin() {
         if (mode === 'down') {
           ctx.status = 503;
           ctx.body = { error: 'unavailable' };
+          return;
+        }
+        const parsed = parseProofBody(body);
+        if (!parsed.ok) {
+          ctx.status = 400;
+          ctx.body = parsed;
           return;
         }
         const stored = [];
