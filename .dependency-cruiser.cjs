@@ -1,0 +1,112 @@
+/**
+ * The layering of src/ (docs/architecture.md), checked by `npm run check:imports`
+ * as part of `npm test`. Data flows one way:
+ *
+ *   internal → config, proof → consent → storage → gates, ui, sentinel → entries
+ *
+ * and each folder imports only from the folders before it. The collector and
+ * the command line are server code: they share the proof-record schema with
+ * the browser and nothing else.
+ */
+const BROWSER = '^src/(internal|config|proof|consent|storage|gates|ui|sentinel|entries)/';
+const SERVER = '^src/(collector|cli)/';
+
+/** A folder may import only these folders (besides itself). */
+const allowed = {
+  internal: [],
+  config: ['internal'],
+  proof: ['internal'],
+  consent: ['internal', 'config', 'proof'],
+  storage: ['internal', 'config', 'proof', 'consent'],
+  gates: ['internal', 'config', 'proof', 'consent', 'storage'],
+  ui: ['internal', 'config', 'proof', 'consent', 'storage'],
+  sentinel: ['internal', 'config', 'proof', 'consent', 'storage'],
+  collector: ['proof'],
+  cli: ['collector', 'proof'],
+};
+
+const FOLDERS = ['internal', 'config', 'proof', 'consent', 'storage', 'gates', 'ui', 'sentinel', 'entries', 'collector', 'cli'];
+
+const layering = Object.entries(allowed).map(([folder, below]) => ({
+  name: `${folder}-imports-only-below`,
+  comment: `src/${folder}/ may import only ${below.length ? below.map((name) => `src/${name}/`).join(', ') : 'nothing else of ours'} (docs/architecture.md)`,
+  severity: 'error',
+  from: { path: `^src/${folder}/` },
+  to: { path: `^src/(${FOLDERS.filter((name) => name !== folder && !below.includes(name)).join('|')})/` },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'Import cycles fix the reading order and hide the data flow; type-only edges count too.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    ...layering,
+    {
+      name: 'nothing-imports-entries',
+      comment: 'src/entries/ only assembles: nothing below it imports it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/entries/' },
+      to: { path: '^src/entries/' },
+    },
+    {
+      name: 'no-loose-modules',
+      comment: 'Every module lives in the folder of its stage; the src/ root holds none.',
+      severity: 'error',
+      from: {},
+      to: { path: '^src/[^/]+$' },
+    },
+    {
+      name: 'no-loose-importers',
+      comment: 'Every module lives in the folder of its stage; the src/ root holds none.',
+      severity: 'error',
+      from: { path: '^src/[^/]+$' },
+      to: {},
+    },
+    {
+      name: 'no-orphans',
+      comment: 'A module nothing imports and that imports nothing is dead code, or loose at the root.',
+      severity: 'error',
+      from: { orphan: true, path: '^src/', pathNot: ['\\.d\\.ts$', '\\.json$', 'tsconfig'] },
+      to: {},
+    },
+    {
+      name: 'browser-code-has-no-node-builtins',
+      comment: 'Browser bundles cannot carry node:* modules.',
+      severity: 'error',
+      from: { path: BROWSER },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'lit-only-in-ui',
+      comment: 'Lit renders the layers; the head script and the gates never load it.',
+      severity: 'error',
+      from: { path: BROWSER, pathNot: '^src/(ui|entries)/' },
+      to: { path: 'node_modules/(lit|lit-html|lit-element|@lit)/' },
+    },
+    {
+      name: 'zod-only-in-schemas',
+      comment: 'zod validates the config and the proof record; the rest of the browser code never loads it.',
+      severity: 'error',
+      from: { path: BROWSER, pathNot: '^src/(config|proof)/' },
+      to: { path: 'node_modules/zod/' },
+    },
+    {
+      name: 'server-code-stays-out-of-the-browser',
+      comment: 'The collector and the command line never enter a browser bundle.',
+      severity: 'error',
+      from: { path: BROWSER },
+      to: { path: SERVER },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.json'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
