@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `samtycke` command. The collector is TypeScript compiled to dist/collector/
-// (npm run test:collector or `tsc -p src/collector/tsconfig.json`).
+// (npm run test:server or `tsc -p src/collector/tsconfig.json`).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -1,5 +1,12 @@
+/**
+ * The `samtycke` command line. Arguments are read with `node:util`'s
+ * `parseArgs` (strict: an unknown option is a usage error). Exit status:
+ * 0 success, 1 a failed check or a failure while running (`verify` found a
+ * break, the database is unreachable), 2 a usage error.
+ */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createCollector } from '../collector/collector.js';
 import { readEnvOptions } from '../collector/env-options.js';
 import { exportLines } from '../collector/export-format.js';
@@ -7,7 +14,6 @@ import { DEFAULT_SQLITE_PATH, openStore } from '../collector/open-store.js';
 import type { ProofStore } from '../collector/proof-store.js';
 import { applyRetention } from '../collector/retention.js';
 import { verifyChain } from '../collector/verify-chain.js';
-import { UsageError, parseArgs } from './args.js';
 
 const USAGE = `Usage: samtycke <command> [options]
 
@@ -16,6 +22,8 @@ Commands:
   verify   Recompute the hash chain        [--db …]   exit 0 = intact, 1 = broken
   export   Write records of a period       [--db …] [--from ISO] [--to ISO] [--format ndjson|csv] [--out file]
   retain   Delete records past retention   [--db …] [--months 19]
+
+Exit status: 0 success, 1 a failed check or an error while running, 2 a usage error.
 
 Environment:
   DATABASE_URL=postgres://…   use PostgreSQL instead of the SQLite file
@@ -26,6 +34,52 @@ Environment:
   SAMTYCKE_RATE_BURST, SAMTYCKE_RATE_PER_SECOND   per-client rate limit (default 60, 10; 0 = off)
   SAMTYCKE_RETENTION_MONTHS   months records are kept after receipt (default 19)
 `;
+
+/** Exit statuses of the command line. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A mistake in the command line itself: exit status 2 with the usage text. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+type Flags = Map<string, string>;
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  db: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  months: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+/** Which options each command takes. */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  serve: ['port', 'host', 'db'],
+  verify: ['db'],
+  export: ['db', 'from', 'to', 'format', 'out'],
+  retain: ['db', 'months'],
+};
+
+function readArgs(argv: readonly string[]): { command: string | undefined; flags: Flags; help: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const [command, ...extra] = parsed.positionals;
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const flags: Flags = new Map();
+  for (const [name, value] of Object.entries(parsed.values)) if (typeof value === 'string') flags.set(name, value);
+  const known = command ? COMMAND_OPTIONS[command] : undefined;
+  if (known) for (const name of flags.keys()) if (!known.includes(name)) throw new UsageError(`${command} takes no --${name}`);
+  return { command, flags, help: parsed.values.help === true };
+}
 
 async function withStore<T>(db: string | undefined, work: (store: ProofStore) => Promise<T>): Promise<T> {
   const env = readEnvOptions();
@@ -43,7 +97,7 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-async function serve(flags: Map<string, string>): Promise<number> {
+async function serve(flags: Flags): Promise<number> {
   const env = readEnvOptions();
   const port = parsePort(flags.get('port'));
   const store = await openStore({ databaseUrl: env.databaseUrl, sqlitePath: flags.get('db') });
@@ -56,24 +110,24 @@ async function serve(flags: Map<string, string>): Promise<number> {
   process.stdout.write(`received ${String(signal[0] ?? 'signal')}, closing\n`);
   await collector.close();
   await store.close();
-  return 0;
+  return EXIT.ok;
 }
 
-async function verify(flags: Map<string, string>): Promise<number> {
+async function verify(flags: Flags): Promise<number> {
   return withStore(flags.get('db'), async (store) => {
     const result = await verifyChain(store);
     if (result.ok) {
       const from = result.fromSeq > 0 ? ` (from the retention anchor after row ${result.fromSeq})` : '';
       process.stdout.write(`OK: ${result.count} records, chain intact${from}; head row ${result.headSeq}; ${result.texts} texts\n`);
-      return 0;
+      return EXIT.ok;
     }
     const which = result.recordId ? `row ${result.seq} (record ${result.recordId})` : `row ${result.seq}`;
     process.stdout.write(`BROKEN at ${which}: ${result.reason}; ${result.count} rows before it are intact\n`);
-    return 1;
+    return EXIT.failed;
   });
 }
 
-async function exportCommand(flags: Map<string, string>): Promise<number> {
+async function exportCommand(flags: Flags): Promise<number> {
   const format = flags.get('format') ?? 'ndjson';
   if (format !== 'ndjson' && format !== 'csv') throw new UsageError('--format must be ndjson or csv');
   const date = (name: string, fallback: string): string => {
@@ -95,11 +149,11 @@ async function exportCommand(flags: Map<string, string>): Promise<number> {
       out.end();
       await once(out, 'finish');
     }
-    return 0;
+    return EXIT.ok;
   });
 }
 
-async function retain(flags: Map<string, string>): Promise<number> {
+async function retain(flags: Flags): Promise<number> {
   const months = Number(flags.get('months') ?? readEnvOptions().retentionMonths);
   if (!Number.isFinite(months) || months <= 0) throw new UsageError('--months must be a positive number');
   return withStore(flags.get('db'), async (store) => {
@@ -109,19 +163,23 @@ async function retain(flags: Map<string, string>): Promise<number> {
         ? `deleted ${result.deleted} records; chain anchored after row ${result.anchor?.seq}\n`
         : 'nothing to delete\n',
     );
-    return 0;
+    return EXIT.ok;
   });
 }
 
-/** Runs the `samtycke` command line and resolves with the exit code. */
+/**
+ * Runs the `samtycke` command line and resolves with the exit status:
+ * 0 success, 1 a failed check or a failure while running, 2 a usage error.
+ * @example process.exitCode = await main(process.argv.slice(2));
+ */
 export async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
   try {
-    const { flags } = parseArgs(rest, ['port', 'host', 'db', 'from', 'to', 'format', 'out', 'months']);
-    if (!command || command === 'help' || command === '--help' || flags.has('help')) {
+    const { command, flags, help } = readArgs(argv);
+    if (help || command === 'help') {
       process.stdout.write(USAGE);
-      return command ? 0 : 2;
+      return EXIT.ok;
     }
+    if (!command) throw new UsageError('no command given');
     switch (command) {
       case 'serve':
         return await serve(flags);
@@ -137,9 +195,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`samtycke: ${error.message}\n\n${USAGE}`);
-      return 2;
+      return EXIT.usage;
     }
     process.stderr.write(`samtycke: ${(error as Error).message}\n`);
-    return 2;
+    return EXIT.failed;
   }
 }

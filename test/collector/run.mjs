@@ -1,15 +1,17 @@
-// Runs the collector test suite: starts one throwaway PostgreSQL for all test files (or uses
-// SAMTYCKE_TEST_DATABASE_URL), runs `node --test` on test/collector, then stops the server.
+// Runs the server-side test suites (test/collector and test/cli): starts one throwaway PostgreSQL
+// for all test files (or uses SAMTYCKE_TEST_DATABASE_URL), runs `node --test` on them, then stops it.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from './helpers/throwaway-postgres.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const files = readdirSync(here)
-  .filter((name) => name.endsWith('.test.mjs'))
-  .map((name) => `${here}${name}`);
+const files = ['../collector/', '../cli/'].flatMap((folder) => {
+  const dir = fileURLToPath(new URL(folder, import.meta.url));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.test.mjs'))
+    .map((name) => `${dir}${name}`);
+});
 
 const postgres = await startPostgres();
 const env = { ...process.env };

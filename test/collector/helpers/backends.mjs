@@ -43,7 +43,7 @@ const postgres = {
   name: 'postgres',
   skip: baseUrl
     ? false
-    : `PostgreSQL not available (${process.env.SAMTYCKE_TEST_POSTGRES_SKIP ?? 'run through npm run test:collector, or set SAMTYCKE_TEST_DATABASE_URL'})`,
+    : `PostgreSQL not available (${process.env.SAMTYCKE_TEST_POSTGRES_SKIP ?? 'run through npm run test:server, or set SAMTYCKE_TEST_DATABASE_URL'})`,
   async create() {
     const name = `samtycke_t_${process.pid}_${Date.now()}_${counter++}`;
     const admin = new pg.Client({ connectionString: baseUrl });
