@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, type Decision } from '../../src/entries/index.js';
-import { clearDocumentCookies, withUserGesture } from '../helpers/browser.js';
+import { clearDocumentCookies } from '../helpers/browser.js';
 import { siteConfig } from '../fixtures/config.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
 
 // Its own file, so its page has had no click before: transient activation lasts seconds.
 describe('user gesture (R14)', () => {
@@ -19,7 +20,7 @@ describe('user gesture (R14)', () => {
     expect(consent.state.decided).to.equal(false);
     expect(document.cookie).not.to.contain('samtycke=');
     expect(decisions).to.have.length(0);
-    expect(await withUserGesture(() => consent.set({ analytics: true }))).to.equal(true);
+    expect(await runInsideClick(window, () => consent.set({ analytics: true }))).to.equal(true);
     expect(decisions[0]!.userActivation).to.equal(true);
     expect(decisions[0]!.action).to.equal('custom');
     expect(consent.has('analytics')).to.equal(true);

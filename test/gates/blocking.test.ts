@@ -2,7 +2,9 @@ import { expect } from '@esm-bundle/chai';
 import { cdpCookies, clearCookies, clearDocumentCookies, trackerHits } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, gatedHits, hitsOf, kinds, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { gatedHits, hitsOf, kinds, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
 
 /** Gated markup of every kind, in <head> and <body>, plus one ungated request that must get through. */
 const HEAD = `
@@ -107,7 +109,7 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     expect(late.getAttribute('src')).to.equal(null);
     expect(await gatedHits()).to.deep.equal([]);
 
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await lateRan;
     await until(() => win.__trackerRuns?.length === 4, 'four scripts to run');
     const runs = win.__trackerRuns!;
@@ -143,7 +145,7 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     })) as GatedFrame;
     await validated(win);
     const refused = new Promise((resolve) => win.document.addEventListener('securitypolicyviolation', resolve, { once: true }));
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await until(() => win.__trackerRuns?.includes('last'), 'the last script');
     expect(win.__trackerRuns).to.deep.equal(['analytics.test/tracker/csp.js', 'inline with nonce', 'last']);
     // The page's policy still holds: a script without the nonce is refused.
@@ -153,7 +155,7 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
   it('runs a returning visitor\'s gated scripts while the page loads, in page order, each once', async () => {
     const first = (await loadPage({ config: siteConfig() })) as GatedFrame;
     await validated(first);
-    expect(await clickInPage(first, () => first.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(first, () => first.samtycke.acceptAll())).to.equal(true);
     removePages();
     await resetTrackerHits();
     const win = (await loadPage({

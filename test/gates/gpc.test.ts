@@ -2,8 +2,10 @@ import { expect } from '@esm-bundle/chai';
 import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { hitsOf, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
 import type { Decision } from '../../src/entries/index.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
 
 /** An init script: the browser sends Global Privacy Control. */
 const GPC = `<script>Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });</script>`;
@@ -30,7 +32,7 @@ describe('gates: Global Privacy Control (R48)', () => {
     expect(win.samtycke.state.gpc).to.equal(true);
     const decisions: Decision[] = [];
     win.samtycke.on('decision', (decision) => decisions.push(decision));
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     expect(win.samtycke.has('analytics')).to.equal(true);
     expect(win.samtycke.has('media')).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(false);
@@ -55,11 +57,11 @@ describe('gates: Global Privacy Control (R48)', () => {
   it('only an explicit opt-in for marketing overrides it, and a later "Accept all" keeps it', async () => {
     const win = (await loadPage({ config: siteConfig(), before: GPC, body: BODY })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.set({ marketing: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ marketing: true }))).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(true);
     await loaded(win, 'pixel');
     expect(await hitsOf('pixel.test', '/tracker/gpc.gif')).to.equal(1);
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(true);
   });
 
@@ -68,13 +70,13 @@ describe('gates: Global Privacy Control (R48)', () => {
     config.categories[3]!.marketing = true;
     const win = (await loadPage({ config, before: GPC })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     expect(win.samtycke.state.choices).to.include({ analytics: true, marketing: false, media: false });
     removePages();
     clearDocumentCookies();
     const ignoring = (await loadPage({ config: siteConfig({ gpc: false }), before: GPC })) as GatedFrame;
     await validated(ignoring);
-    expect(await clickInPage(ignoring, () => ignoring.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(ignoring, () => ignoring.samtycke.acceptAll())).to.equal(true);
     expect(ignoring.samtycke.has('marketing')).to.equal(true);
     expect(ignoring.samtycke.state.gpc).to.equal(true);
   });
@@ -83,7 +85,7 @@ describe('gates: Global Privacy Control (R48)', () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
     await validated(win);
     expect(win.samtycke.state.gpc).to.equal(false);
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(true);
   });
 });

@@ -2,7 +2,9 @@ import { expect } from '@esm-bundle/chai';
 import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, gatedHits, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { gatedHits, hitsOf, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
 
 /** What a tag manager or an SPA does after load, each in its own way; nothing carries a samtycke attribute. */
 function injectTags(win: GatedFrame) {
@@ -57,7 +59,7 @@ describe('gates: tags added after load (R03)', () => {
     expect(await gatedHits()).to.deep.equal([]);
 
     const ran = new Promise((resolve) => tags.script.addEventListener('load', resolve));
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await ran;
     expect(win.__trackerRuns).to.deep.equal(['analytics.test/tracker/late-attribute.js']);
     await until(() => tags.image.complete && tags.image.getAttribute('src'), 'the pixel');
@@ -76,7 +78,7 @@ describe('gates: tags added after load (R03)', () => {
   it('lets tags for granted services through untouched', async () => {
     const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.set({ analytics: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ analytics: true }))).to.equal(true);
     const script = win.document.createElement('script');
     script.src = tracker('analytics.test', 'granted.js');
     const ran = new Promise((resolve) => script.addEventListener('load', resolve));

@@ -2,8 +2,10 @@ import { expect } from '@esm-bundle/chai';
 import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickElement, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { hitsOf, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
 import type { Decision } from '../../src/entries/index.js';
+import { clickWithMouse } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
 
 const BODY = `
 <iframe id="first" data-category="media" data-src="${tracker('video.test', 'first.html')}" width="400" height="225" title="First video"></iframe>
@@ -58,7 +60,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     win.samtycke.on('decision', (decision) => decisions.push(decision));
     const frame = win.document.getElementById('first') as HTMLIFrameElement;
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    await clickElement(win, button(box, 'Load once'));
+    await clickWithMouse(button(box, 'Load once'));
     await loaded;
     expect(decisions).to.have.length(1);
     expect(decisions[0]!.action).to.equal('embed');
@@ -81,7 +83,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     win.samtycke.on('decision', (decision) => decisions.push(decision));
     const frames = ['first', 'second'].map((id) => win.document.getElementById(id) as HTMLIFrameElement);
     const loaded = Promise.all(frames.map((frame) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))));
-    await clickElement(win, button(box, 'Always allow media'));
+    await clickWithMouse(button(box, 'Always allow media'));
     await loaded;
     expect(decisions).to.have.length(1);
     expect(decisions[0]!.action).to.equal('embed');

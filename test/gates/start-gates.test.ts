@@ -1,8 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, startGates } from '../../src/entries/index.js';
-import { clearDocumentCookies, resetTrackerHits, withUserGesture } from '../helpers/browser.js';
+import { clearDocumentCookies, resetTrackerHits } from '../helpers/browser.js';
 import { siteConfig } from '../fixtures/config.js';
-import { hitsOf, tracker, until } from './helpers.js';
+import { hitsOf, tracker } from './helpers.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
 
 // The npm entry gates the page it runs in: this file's own test page, so it has a file to itself.
 describe('gates: the npm entry (startGates)', () => {
@@ -26,7 +28,7 @@ describe('gates: the npm entry (startGates)', () => {
     expect(await hitsOf('video.test', '/tracker/npm.html')).to.equal(0);
 
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    expect(await withUserGesture(() => consent.set({ media: true }))).to.equal(true);
+    expect(await runInsideClick(window, () => consent.set({ media: true }))).to.equal(true);
     await loaded;
     expect(frame.hidden).to.equal(false);
     expect(document.querySelector('[data-samtycke-placeholder]')).to.equal(null);

@@ -2,7 +2,9 @@ import { expect } from '@esm-bundle/chai';
 import { clearCookies, clearDocumentCookies, trackerHits } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
 
 const port = location.port;
 
@@ -91,7 +93,7 @@ describe('gates: every way to write a URL, and every property that fetches (R02,
     expect((await pixelHits()).filter((path) => !path.includes('parsed'))).to.deep.equal([]);
 
     // Granted: each comes back in place.
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await until(() => byProperty.getAttribute('srcset'), 'the srcset to be set');
     await until(() => video.getAttribute('poster'), 'the poster to be set');
     await until(() => (namespaced.complete && namespaced.naturalWidth) || null, 'the namespaced image to load');

@@ -2,7 +2,9 @@ import { expect } from '@esm-bundle/chai';
 import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickElement, clickInPage, decisionApplied, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { decisionApplied, hitsOf, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { clickWithMouse, runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
 
 /** Media markup whose URLs reach the marketing host, next to one that really is media. */
 const BODY = `
@@ -27,7 +29,7 @@ describe('gates: a URL is only activated when the service it reaches is granted 
   it('keeps media markup that points at a refused marketing host back, and lists it', async () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.set({ media: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ media: true }))).to.equal(true);
     await decisionApplied(win);
     await until(() => (win.document.getElementById('ok') as HTMLImageElement).complete, 'the media image to load');
     expect(await hitsOf('video.test', '/tracker/ok.gif')).to.equal(1);
@@ -45,7 +47,7 @@ describe('gates: a URL is only activated when the service it reaches is granted 
     expect(listed.every((attempt) => attempt.service === 'meta-pixel')).to.equal(true);
 
     // Granting the marketing service too activates them all.
-    expect(await clickInPage(win, () => win.samtycke.set({ marketing: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ marketing: true }))).to.equal(true);
     await decisionApplied(win);
     await until(() => hitsOf('pixel.test', '/tracker/frame.html'), 'the frame to load');
     expect(doc.getElementById('srcset')!.getAttribute('srcset')).to.contain('two.gif');
@@ -54,13 +56,13 @@ describe('gates: a URL is only activated when the service it reaches is granted 
   it('offers the refused owner\'s placeholder, and "Load once" loads that one iframe', async () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.set({ media: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ media: true }))).to.equal(true);
     await decisionApplied(win);
     const frame = win.document.getElementById('frame') as HTMLIFrameElement;
     const box = await until(() => frame.previousElementSibling?.closest('[data-samtycke-placeholder]') as HTMLElement | null, 'the placeholder');
     expect(box.textContent).to.contain('Meta Pixel (Meta Platforms Ireland Ltd) is not loaded');
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    await clickElement(win, [...box.querySelectorAll('button')].find((button) => button.textContent === 'Load once')!);
+    await clickWithMouse([...box.querySelectorAll('button')].find((button) => button.textContent === 'Load once')!);
     await loaded;
     expect(await hitsOf('pixel.test', '/tracker/frame.html')).to.equal(1);
     expect(await hitsOf('pixel.test', '/tracker/clip.webm')).to.equal(0);

@@ -2,8 +2,10 @@ import { expect } from '@esm-bundle/chai';
 import { cdpCookies, clearCookies, clearDocumentCookies } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, decisionApplied, gatedHits, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { decisionApplied, gatedHits, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
 import type { ConfigInput } from '../../src/entries/index.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
 
 /** The fixture, with storage keys for Google Analytics and reloading as configured. */
 function config(overrides: Partial<ConfigInput> = {}): ConfigInput {
@@ -30,7 +32,7 @@ const names = async () => (await cdpCookies()).map((cookie) => cookie.name).sort
 /** Accepts everything with a real click and waits for the analytics script's cookie. */
 async function acceptAndTrack(win: GatedFrame): Promise<void> {
   await validated(win);
-  expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+  expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
   await decisionApplied(win);
   await until(() => win.__trackerRuns?.length === 1, 'the analytics script to run');
   // A second cookie matching the declared "_ga_*" glob.
@@ -127,7 +129,7 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
     it(`reloads the page when ${what} made by code loaded for the withdrawn category`, async () => {
       const win = (await loadPage({ config: config() })) as GatedFrame;
       await validated(win);
-      expect(await clickInPage(win, () => win.samtycke.set({ media: true }))).to.equal(true);
+      expect(await runInsideClick(win, () => win.samtycke.set({ media: true }))).to.equal(true);
       await decisionApplied(win);
       load(win);
       await until(async () => (await gatedHits()).some((hit) => hit.startsWith('video.test/tracker/code.')), 'the embed to load');

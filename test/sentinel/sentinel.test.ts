@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { clearDocumentCookies, resetTrackerHits, trackerHits } from '../helpers/browser.js';
 import { loadPage, removePages, type Frame } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { until } from '../gates/helpers.js';
 import type { Incident, Sentinel } from '../../src/entries/sentinel.js';
+import { until } from '../helpers/until.js';
 
 /**
  * A vendor script with "automatic advanced matching": on submit it hashes the

@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, type Consent } from '../../src/entries/index.js';
-import { clearDocumentCookies, collectedRecords, collectorMode, resetCollector, withUserGesture } from '../helpers/browser.js';
+import { clearDocumentCookies, collectedRecords, collectorMode, resetCollector } from '../helpers/browser.js';
 import { siteConfig } from '../fixtures/config.js';
 import { sha256Hex } from '../../src/internal/digest.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
 
 const ENDPOINT = '/fake-collector/v1/proofs';
 const QUEUE_KEY = 'samtycke:proofs';
@@ -35,7 +36,7 @@ describe('proof of consent, browser side', () => {
     history.replaceState(null, '', `${location.pathname}?email=someone@example.com#frag`);
     const consent = open();
     const textHash = await sha256Hex('Vi använder kakor');
-    await withUserGesture(() => consent.set({ analytics: true }, { layer: 'preferences', control: 'save', locale: 'sv', text: 'Vi använder kakor', textHash }));
+    await runInsideClick(window, () => consent.set({ analytics: true }, { layer: 'preferences', control: 'save', locale: 'sv', text: 'Vi använder kakor', textHash }));
     await settled();
     const [entry, ...rest] = await collectedRecords();
     expect(rest).to.have.length(0);

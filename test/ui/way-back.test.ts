@@ -3,7 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { clearDocumentCookies } from '../helpers/browser.js';
 import { loadPage, removePages, type Frame } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { click, shownBanner, shownPreferences, until } from './helpers.js';
+import { shownBanner, shownPreferences } from './helpers.js';
+import { clickWithMouse } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
 
 /** Where focus really is in a page, looking inside shadow roots. */
 const deepActive = (win: Window): Element | null => {
@@ -31,9 +33,9 @@ describe('focus after a layer closes on a first visit (WCAG 2.4.3, R45)', () => 
   it('Customise then Save: focus waits for the lazily loaded settings button', async () => {
     const win = await firstVisit(FOOTER);
     const banner = await shownBanner(win.document);
-    await click(banner.button('customise'));
+    await clickWithMouse(banner.button('customise'));
     const { button, dialog } = await shownPreferences(win.document);
-    await click(button('save'));
+    await clickWithMouse(button('save'));
     await until(() => !dialog.open, 'the dialog to close');
     const settings = await until(() => settingsButton(win), 'the settings button');
     await until(() => deepActive(win) === settings, 'focus on the settings button');
@@ -42,7 +44,7 @@ describe('focus after a layer closes on a first visit (WCAG 2.4.3, R45)', () => 
   it('Accept all in the banner: focus moves to the settings button', async () => {
     const win = await firstVisit(FOOTER);
     const { button } = await shownBanner(win.document);
-    await click(button('accept-all'));
+    await clickWithMouse(button('accept-all'));
     const settings = await until(() => settingsButton(win), 'the settings button');
     await until(() => deepActive(win) === settings, 'focus on the settings button');
   });
@@ -50,9 +52,9 @@ describe('focus after a layer closes on a first visit (WCAG 2.4.3, R45)', () => 
   it('without the settings button: focus goes to the first data-samtycke="open" element', async () => {
     const win = await firstVisit(FOOTER, siteConfig({ ui: { settingsButton: false } }));
     const banner = await shownBanner(win.document);
-    await click(banner.button('customise'));
+    await clickWithMouse(banner.button('customise'));
     const { button, dialog } = await shownPreferences(win.document);
-    await click(button('save'));
+    await clickWithMouse(button('save'));
     await until(() => !dialog.open, 'the dialog to close');
     const footer = win.document.getElementById('footer');
     await until(() => deepActive(win) === footer, 'focus on the footer link');
@@ -62,7 +64,7 @@ describe('focus after a layer closes on a first visit (WCAG 2.4.3, R45)', () => 
   it('without the settings button, Reject all in the banner: focus on the data-samtycke="open" element too', async () => {
     const win = await firstVisit(FOOTER, siteConfig({ ui: { settingsButton: false } }));
     const { button } = await shownBanner(win.document);
-    await click(button('reject-all'));
+    await clickWithMouse(button('reject-all'));
     const footer = win.document.getElementById('footer');
     await until(() => deepActive(win) === footer, 'focus on the footer link');
   });
