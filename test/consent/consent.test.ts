@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, type Consent, type ConsentState, type Decision } from '../../src/entries/index.js';
-import { cdpCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { siteConfig } from '../fixtures/config.js';
+import { cdpCookies } from '../helpers/browser.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const created: Consent[] = [];
@@ -20,10 +21,8 @@ function rawCookie(): string | undefined {
 }
 
 describe('consent core', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(() => {
+  useFreshPage(() => {
     for (const consent of created.splice(0)) consent.destroy();
-    clearDocumentCookies();
   });
 
   it('starts undecided with nothing granted but necessary', () => {

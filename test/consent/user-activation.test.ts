@@ -1,13 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, type Decision } from '../../src/entries/index.js';
-import { clearDocumentCookies } from '../helpers/browser.js';
-import { siteConfig } from '../fixtures/config.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { freshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
 
 // Its own file, so its page has had no click before: transient activation lasts seconds.
 describe('user gesture (R14)', () => {
-  before(() => clearDocumentCookies());
-  after(() => clearDocumentCookies());
+  before(freshPage);
+  after(freshPage);
 
   it('refuses a grant without a user gesture, and records the gesture when there is one', async () => {
     expect(navigator.userActivation.hasBeenActive).to.equal(false);

@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { configHash } from '../../src/config/config.js';
-import { clearDocumentCookies, collectedRecords, resetCollector } from '../helpers/browser.js';
-import { configText, fetched, loadPage, removePages, type Frame } from '../helpers/page.js';
+import { collectedRecords } from '../helpers/browser.js';
+import { configText, fetched, loadPage, type Frame } from '../helpers/page.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 
 /** Runs before the bundle: records what the page logs and which views are asked for. */
@@ -26,11 +27,7 @@ function storedCookie(text: string, choices: Record<string, 0 | 1>, overrides: R
 const chunkRequested = (win: Window) => fetched(win).some((url) => url.includes('samtycke-ui'));
 
 describe('script-tag bundle (dist/samtycke.js)', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('exposes window.samtycke synchronously and grants nothing on a first visit', async () => {
     const win = await loadPage({ config: siteConfig(), before: PROBES, head: SYNC_READ });
@@ -99,7 +96,6 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
   });
 
   it('stores a returning visitor\'s proof at once and sends it through the lazily loaded chunk', async () => {
-    await resetCollector();
     const config = siteConfig({ collector: { endpoint: '/fake-collector/v1/proofs' } });
     const text = configText(config);
     storedCookie(text, { analytics: 1, marketing: 0, media: 0 });

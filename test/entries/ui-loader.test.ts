@@ -1,12 +1,12 @@
 import { expect } from '@esm-bundle/chai';
-import { clearDocumentCookies } from '../helpers/browser.js';
 import { fetched, loadPage, removePages, type Frame } from '../helpers/page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { axeViolations } from '../helpers/axe.js';
-import type { Decision } from '../../src/consent/decision.js';
-import { shownBanner, shownPreferences } from '../ui/helpers.js';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import type { Decision } from '../../src/consent/decision.js';
+import { shownBanner, shownPreferences } from '../ui/helpers.js';
 
 /** Runs before the bundle: records every decision the page makes. */
 const RECORD = `<script>window.__decisions = []; document.addEventListener('samtycke:decision', (event) => window.__decisions.push(event.detail));</script>`;
@@ -26,11 +26,7 @@ async function acceptOnFirstVisit(config = siteConfig()): Promise<void> {
 }
 
 describe('script tag: lazy UI, settings at hand, withdrawal (R26, R27)', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('keeps Lit and the texts out of the head bundle', async () => {
     const head = await (await fetch('/dist/samtycke.js')).text();

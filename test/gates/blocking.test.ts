@@ -1,10 +1,11 @@
 import { expect } from '@esm-bundle/chai';
-import { cdpCookies, clearCookies, clearDocumentCookies, trackerHits } from '../helpers/browser.js';
+import { cdpCookies, resetTrackerHits, trackerHits } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
-import { siteConfig } from '../fixtures/config.js';
-import { gatedHits, hitsOf, kinds, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { gatedHits, hitsOf, kinds, tracker, validated, type GatedFrame } from './helpers.js';
 
 /** Gated markup of every kind, in <head> and <body>, plus one ungated request that must get through. */
 const HEAD = `
@@ -45,18 +46,7 @@ async function callFromCode(win: GatedFrame) {
 const BLOCKED_CALLS = { fetchError: 'TypeError', xhrError: 'error', beacon: false, image: null, socket: 'SecurityError', script: null, control: 200 };
 
 describe('gates: nothing reaches a gated host without consent (R02, R03)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-    localStorage.clear();
-  });
-  afterEach(async () => {
-    removePages();
-    clearDocumentCookies();
-    await clearCookies();
-    localStorage.clear();
-  });
+  useFreshPage();
 
   it('sends nothing before a decision, lists every attempt, and lets other hosts through', async () => {
     const win = (await loadPage({ config: siteConfig(), head: HEAD, body: BODY })) as GatedFrame;

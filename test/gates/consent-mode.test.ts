@@ -1,10 +1,10 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { configText, loadPage, removePages } from '../helpers/page.js';
-import { siteConfig } from '../fixtures/config.js';
-import { decisionApplied, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { configText, loadPage } from '../helpers/page.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { freshPage, useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { decisionApplied, tracker, validated, type GatedFrame } from './helpers.js';
 
 const DENIED = {
   ad_storage: 'denied',
@@ -39,15 +39,7 @@ const VENDORS = `<script>
 </script>`;
 
 describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('pushes the default (everything denied) before the first Google tag, in gtag form', async () => {
     const win = (await loadPage({ config: siteConfig(), head: FIRST_TAG })) as GatedFrame;
@@ -95,8 +87,7 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
     expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await decisionApplied(win);
     expect(entries(win).at(-2)).to.deep.equal(['gtag', 'consent', 'update', { ...DENIED, analytics_storage: 'granted', personalization_storage: 'granted' }]);
-    removePages();
-    clearDocumentCookies();
+    await freshPage();
     const off = (await loadPage({ config: siteConfig({ consentMode: false }), before: VENDORS })) as GatedFrame;
     await validated(off);
     expect(off.samtycke.state.decided).to.equal(false);

@@ -1,11 +1,11 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
-import { siteConfig } from '../fixtures/config.js';
-import { hitsOf, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
-import type { Decision } from '../../src/entries/index.js';
+import { loadPage } from '../helpers/page.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { freshPage, useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { hitsOf, tracker, validated, type GatedFrame } from './helpers.js';
+import type { Decision } from '../../src/entries/index.js';
 
 /** An init script: the browser sends Global Privacy Control. */
 const GPC = `<script>Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });</script>`;
@@ -16,15 +16,7 @@ const BODY = `
 const loaded = (win: GatedFrame, id: string) => until(() => (win.document.getElementById(id) as HTMLImageElement).complete && win.document.getElementById(id)!.getAttribute('src'), `#${id} to load`);
 
 describe('gates: Global Privacy Control (R48)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('"Accept all" leaves marketing off, records GPC, and sends nothing to marketing hosts', async () => {
     const win = (await loadPage({ config: siteConfig(), before: GPC, body: BODY })) as GatedFrame;
@@ -72,8 +64,7 @@ describe('gates: Global Privacy Control (R48)', () => {
     await validated(win);
     expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     expect(win.samtycke.state.choices).to.include({ analytics: true, marketing: false, media: false });
-    removePages();
-    clearDocumentCookies();
+    await freshPage();
     const ignoring = (await loadPage({ config: siteConfig({ gpc: false }), before: GPC })) as GatedFrame;
     await validated(ignoring);
     expect(await runInsideClick(ignoring, () => ignoring.samtycke.acceptAll())).to.equal(true);

@@ -1,4 +1,4 @@
-import { resetTrackerHits, trackerHits, type TrackerHit } from '../helpers/browser.js';
+import { trackerHits, type TrackerHit } from '../helpers/browser.js';
 import type { Frame } from '../helpers/page.js';
 import { until } from '../helpers/until.js';
 import type { BlockedAttempt, Consent } from '../../src/entries/index.js';
@@ -26,8 +26,6 @@ export async function validated(win: GatedFrame): Promise<void> {
 }
 
 export const kinds = (attempts: readonly BlockedAttempt[]) => [...new Set(attempts.map((attempt) => attempt.kind))].sort();
-
-export { resetTrackerHits };
 
 /**
  * Resolves once the page has applied its current decision beyond the gates

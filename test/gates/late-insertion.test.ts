@@ -1,10 +1,10 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
-import { siteConfig } from '../fixtures/config.js';
-import { gatedHits, hitsOf, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { loadPage } from '../helpers/page.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { gatedHits, hitsOf, tracker, validated, type GatedFrame } from './helpers.js';
 
 /** What a tag manager or an SPA does after load, each in its own way; nothing carries a samtycke attribute. */
 function injectTags(win: GatedFrame) {
@@ -33,15 +33,7 @@ function injectTags(win: GatedFrame) {
 }
 
 describe('gates: tags added after load (R03)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('holds every injected tag back before consent and loads each once after "Accept all"', async () => {
     const win = (await loadPage({ config: siteConfig() })) as GatedFrame;

@@ -1,8 +1,8 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
+import { loadPage } from '../helpers/page.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { hitsOf, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { hitsOf, tracker, validated, type GatedFrame } from './helpers.js';
 
 /** The fixture with a strictly necessary service on its own host. */
 function config() {
@@ -31,15 +31,7 @@ window.__standIn = window.samtycke.config.revision === '';
 </script>`;
 
 describe('gates: strictly necessary services are never blocked (R01)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('lets fetch and XHR to a necessary host through on a first visit, before the config is validated', async () => {
     const win = (await loadPage({ config: config(), head: EARLY })) as GatedFrame & { __early: Promise<unknown[]>; __standIn: boolean };

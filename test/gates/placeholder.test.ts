@@ -1,11 +1,11 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
-import { siteConfig } from '../fixtures/config.js';
-import { hitsOf, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
-import type { Decision } from '../../src/entries/index.js';
+import { loadPage } from '../helpers/page.js';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { hitsOf, tracker, validated, type GatedFrame } from './helpers.js';
+import type { Decision } from '../../src/entries/index.js';
 
 const BODY = `
 <iframe id="first" data-category="media" data-src="${tracker('video.test', 'first.html')}" width="400" height="225" title="First video"></iframe>
@@ -22,15 +22,7 @@ const placeholderOf = (win: GatedFrame, id: string) =>
 const button = (box: HTMLElement, name: string) => [...box.querySelectorAll('button')].find((candidate) => candidate.textContent === name)!;
 
 describe('gates: click-to-load placeholders for embeds (R35)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('names the service, its provider and what loading means, and requests nothing', async () => {
     const config = siteConfig();

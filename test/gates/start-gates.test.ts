@@ -1,18 +1,15 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, startGates } from '../../src/entries/index.js';
-import { clearDocumentCookies, resetTrackerHits } from '../helpers/browser.js';
-import { siteConfig } from '../fixtures/config.js';
-import { hitsOf, tracker } from './helpers.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { freshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { hitsOf, tracker } from './helpers.js';
 
 // The npm entry gates the page it runs in: this file's own test page, so it has a file to itself.
 describe('gates: the npm entry (startGates)', () => {
-  before(async () => {
-    clearDocumentCookies();
-    await resetTrackerHits();
-  });
-  after(() => clearDocumentCookies());
+  before(freshPage);
+  after(freshPage);
 
   it('gates markup and calls from code with a validated config, and draws placeholders', async () => {
     const consent = createConsent(siteConfig({ reloadOnRevoke: false }), { autoShow: false });

@@ -1,10 +1,11 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies, trackerHits } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
-import { siteConfig } from '../fixtures/config.js';
-import { resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { trackerHits } from '../helpers/browser.js';
+import { loadPage } from '../helpers/page.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { tracker, validated, type GatedFrame } from './helpers.js';
 
 const port = location.port;
 
@@ -23,15 +24,7 @@ const FORMS = {
 };
 
 describe('gates: every way to write a URL, and every property that fetches (R02, R03)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('blocks a gated host however its URL is spelled', async () => {
     const win = (await loadPage({ config: siteConfig() })) as GatedFrame;

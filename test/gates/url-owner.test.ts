@@ -1,10 +1,10 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
-import { siteConfig } from '../fixtures/config.js';
-import { decisionApplied, hitsOf, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { loadPage } from '../helpers/page.js';
 import { clickWithMouse, runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { decisionApplied, hitsOf, tracker, validated, type GatedFrame } from './helpers.js';
 
 /** Media markup whose URLs reach the marketing host, next to one that really is media. */
 const BODY = `
@@ -16,15 +16,7 @@ const BODY = `
 <div style="height: 1200px"></div>`;
 
 describe('gates: a URL is only activated when the service it reaches is granted (R10)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('keeps media markup that points at a refused marketing host back, and lists it', async () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;

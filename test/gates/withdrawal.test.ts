@@ -1,11 +1,12 @@
 import { expect } from '@esm-bundle/chai';
-import { cdpCookies, clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
-import { siteConfig } from '../fixtures/config.js';
-import { decisionApplied, gatedHits, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
-import type { ConfigInput } from '../../src/entries/index.js';
+import { cdpCookies, resetTrackerHits } from '../helpers/browser.js';
+import { loadPage } from '../helpers/page.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { decisionApplied, gatedHits, tracker, validated, type GatedFrame } from './helpers.js';
+import type { ConfigInput } from '../../src/entries/index.js';
 
 /** The fixture, with storage keys for Google Analytics and reloading as configured. */
 function config(overrides: Partial<ConfigInput> = {}): ConfigInput {
@@ -43,18 +44,7 @@ async function acceptAndTrack(win: GatedFrame): Promise<void> {
 }
 
 describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-    localStorage.clear();
-  });
-  afterEach(async () => {
-    removePages();
-    clearDocumentCookies();
-    await clearCookies();
-    localStorage.clear();
-  });
+  useFreshPage();
 
   it('deletes the services\' cookies and storage, tells the vendor and sends nothing afterwards', async () => {
     const win = (await loadPage({ config: config({ reloadOnRevoke: false }), before: BEFORE, head: HEAD, body: BODY })) as GatedFrame;

@@ -2,28 +2,19 @@ import { expect } from '@esm-bundle/chai';
 import { createConsent, type Consent } from '../../src/entries/index.js';
 import { proofRecordSchema, type ProofRecord } from '../../src/proof/proof-record.js';
 import { PROOF_ACTIONS } from '../../src/proof/record-fields.js';
-import { clearDocumentCookies, collectorMode, resetCollector } from '../helpers/browser.js';
-import { siteConfig } from '../fixtures/config.js';
+import { collectorMode } from '../helpers/browser.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
-
-const QUEUE_KEY = 'samtycke:proofs';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
 
 /** The one proof-record schema, run in the browser on the records the browser makes: the collector validates with the same object. */
 describe('proof record: the browser makes what the shared schema accepts (R30)', () => {
   let consent: Consent;
+  useFreshPage(() => consent.destroy());
   beforeEach(async () => {
-    clearDocumentCookies();
-    localStorage.removeItem(QUEUE_KEY);
-    await resetCollector();
     // Nothing is acknowledged: every record stays in the queue to be read.
     await collectorMode('down');
     consent = createConsent(siteConfig({ collector: { endpoint: '/fake-collector/v1/proofs' } }), { autoShow: false });
-  });
-  afterEach(async () => {
-    consent.destroy();
-    clearDocumentCookies();
-    localStorage.removeItem(QUEUE_KEY);
-    await resetCollector();
   });
 
   it('validates the record of every action a visitor or the page can take', async () => {

@@ -1,10 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { clearDocumentCookies, resetTrackerHits, trackerHits } from '../helpers/browser.js';
-import { loadPage, removePages, type Frame } from '../helpers/page.js';
+import { trackerHits } from '../helpers/browser.js';
+import { loadPage, type Frame } from '../helpers/page.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 import type { Incident, Sentinel } from '../../src/entries/sentinel.js';
-import { until } from '../helpers/until.js';
 
 /**
  * A vendor script with "automatic advanced matching": on submit it hashes the
@@ -44,11 +45,7 @@ function nextLeak(win: Frame): Promise<Incident> {
 }
 
 describe('leak sentinel (R39, R42, R43)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => removePages());
+  useFreshPage();
 
   it('raises an incident within a second when a hashed e-mail leaves for a third party', async () => {
     const win = await loadPage({ config: siteConfig({ controller: 'Exempel AB' }), head: LEAKY_VENDOR, body: FORM });

@@ -1,9 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, type Consent } from '../../src/entries/index.js';
-import { clearDocumentCookies, collectedRecords, collectorMode, resetCollector } from '../helpers/browser.js';
+import { collectedRecords, collectorMode } from '../helpers/browser.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { sha256Hex } from '../../src/internal/digest.js';
-import { runInsideClick } from '../helpers/click-with-mouse.js';
 
 const ENDPOINT = '/fake-collector/v1/proofs';
 const QUEUE_KEY = 'samtycke:proofs';
@@ -21,15 +22,8 @@ const queued = (): { record: { recordId: string } }[] => JSON.parse(localStorage
 const settled = () => created[created.length - 1]!.proof!.flush();
 
 describe('proof of consent, browser side', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    localStorage.removeItem(QUEUE_KEY);
-    await resetCollector();
-  });
-  afterEach(() => {
+  useFreshPage(() => {
     for (const consent of created.splice(0)) consent.destroy();
-    clearDocumentCookies();
-    localStorage.removeItem(QUEUE_KEY);
   });
 
   it('sends one complete, minimal record per decision (R30, R32)', async () => {

@@ -1,10 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { clearDocumentCookies } from '../helpers/browser.js';
 import { axeViolations } from '../helpers/axe.js';
-import { cleanUp, contrast, sha256, shiftTab, shownBanner, shownPreferences, newConsent } from './helpers.js';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { cleanUp, contrast, sha256, shiftTab, shownBanner, shownPreferences, newConsent } from './helpers.js';
 
 const deepActive = (): Element | null => {
   let active = document.activeElement;
@@ -43,10 +43,8 @@ async function openFromBanner() {
 }
 
 describe('<samtycke-preferences>', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(async () => {
+  useFreshPage(async () => {
     cleanUp();
-    clearDocumentCookies();
     await emulateMedia({ colorScheme: 'light' });
     await setViewport({ width: 800, height: 600 });
   });

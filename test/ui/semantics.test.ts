@@ -1,8 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { a11ySnapshot, emulateMedia, findAccessibilityNode } from '@web/test-runner-commands';
-import { clearDocumentCookies } from '../helpers/browser.js';
-import { cleanUp, shownBanner, shownPreferences, newConsent } from './helpers.js';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { cleanUp, shownBanner, shownPreferences, newConsent } from './helpers.js';
 
 interface AxNode {
   role: string;
@@ -15,10 +15,8 @@ interface AxNode {
 const find = (tree: AxNode, test: (node: AxNode) => boolean) => findAccessibilityNode<AxNode>(tree, test);
 
 describe('screen-reader semantics and motion (R46, R47)', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(async () => {
+  useFreshPage(async () => {
     cleanUp();
-    clearDocumentCookies();
     await emulateMedia({ reducedMotion: 'no-preference' });
   });
 

@@ -1,16 +1,14 @@
 import { expect } from '@esm-bundle/chai';
-import { clearDocumentCookies } from '../helpers/browser.js';
 import { axeViolations } from '../helpers/axe.js';
-import { connectUi } from '../../src/entries/ui.js';
-import { cleanUp, shownPreferences, newConsent } from './helpers.js';
 import { clickWithMouse, runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { connectUi } from '../../src/entries/ui.js';
+import { cleanUp, shownPreferences, newConsent } from './helpers.js';
 
 describe('npm: settings button and data-samtycke="open" (R26, R27)', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(() => {
+  useFreshPage(() => {
     cleanUp();
-    clearDocumentCookies();
     document.querySelector('#footer-link')?.remove();
   });
 

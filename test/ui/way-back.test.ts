@@ -1,11 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages, type Frame } from '../helpers/page.js';
-import { siteConfig } from '../fixtures/config.js';
-import { shownBanner, shownPreferences } from './helpers.js';
+import { loadPage, type Frame } from '../helpers/page.js';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { siteConfig } from '../fixtures/config.js';
+import { shownBanner, shownPreferences } from './helpers.js';
 
 /** Where focus really is in a page, looking inside shadow roots. */
 const deepActive = (win: Window): Element | null => {
@@ -24,11 +24,7 @@ async function firstVisit(body: string, config = siteConfig()): Promise<Frame> {
 }
 
 describe('focus after a layer closes on a first visit (WCAG 2.4.3, R45)', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('Customise then Save: focus waits for the lazily loaded settings button', async () => {
     const win = await firstVisit(FOOTER);
