@@ -4,7 +4,7 @@ import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
 import { freshPage, useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { hitsOf, tracker, validated, type GatedFrame } from './helpers.js';
+import { decisionApplied, hitsOf, imageLoaded, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 import type { Decision } from '../../src/entries/index.js';
 
 /** An init script: the browser sends Global Privacy Control. */
@@ -12,8 +12,6 @@ const GPC = `<script>Object.defineProperty(Navigator.prototype, 'globalPrivacyCo
 const BODY = `
 <img id="pixel" data-category="marketing" data-src="${tracker('pixel.test', 'gpc.gif')}" alt="">
 <img id="stats" data-category="analytics" data-src="${tracker('analytics.test', 'gpc.gif')}" alt="">`;
-
-const loaded = (win: GatedFrame, id: string) => until(() => (win.document.getElementById(id) as HTMLImageElement).complete && win.document.getElementById(id)!.getAttribute('src'), `#${id} to load`);
 
 describe('gates: Global Privacy Control (R48)', () => {
   useFreshPage();
@@ -30,8 +28,11 @@ describe('gates: Global Privacy Control (R48)', () => {
     expect(win.samtycke.has('marketing')).to.equal(false);
     expect(decisions[0]!.gpc).to.equal(true);
     expect(decisions[0]!.choices.marketing).to.equal(false);
-    await loaded(win, 'stats');
+    await imageLoaded(win, 'stats');
     expect(await hitsOf('analytics.test', '/tracker/gpc.gif')).to.equal(1);
+    // Everything the decision sets off has run, and a request made after it has arrived.
+    await decisionApplied(win);
+    await laterRequestArrived(win);
     expect(await hitsOf('pixel.test', '/tracker/gpc.gif')).to.equal(0);
     expect(win.samtycke.blocked().some((attempt) => attempt.host === 'pixel.test')).to.equal(true);
   });
@@ -51,7 +52,7 @@ describe('gates: Global Privacy Control (R48)', () => {
     await validated(win);
     expect(await runInsideClick(win, () => win.samtycke.set({ marketing: true }))).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(true);
-    await loaded(win, 'pixel');
+    await imageLoaded(win, 'pixel');
     expect(await hitsOf('pixel.test', '/tracker/gpc.gif')).to.equal(1);
     expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(true);

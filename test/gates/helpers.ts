@@ -20,6 +20,35 @@ export async function hitsOf(host: string, path: string): Promise<number> {
   return (await trackerHits(host)).filter((hit) => hit.path === path).length;
 }
 
+let controls = 0;
+
+/**
+ * The positive control before a "nothing reached host X" check: the page
+ * `win` sends a request to an ungated host (free.test, through the same
+ * wrappers as every other request) and this resolves once the tracker server
+ * has counted it. A request the page issued before it would have arrived by
+ * then, so an absence checked afterwards is not just a request still in
+ * flight. Fails if the control itself does not get through.
+ *
+ * @example
+ * await laterRequestArrived(win);
+ * expect(await gatedHits()).to.deep.equal([]);
+ */
+export async function laterRequestArrived(win: Window): Promise<void> {
+  const path = `/tracker/control-${++controls}-${Date.now()}.json`;
+  const status = await win.fetch(`http://free.test:${location.port}${path}`).then((response) => response.status);
+  if (status !== 200) throw new Error(`the control request to free.test failed (${status})`);
+  await until(async () => (await hitsOf('free.test', path)) === 1, 'the control request to be counted');
+}
+
+/** Resolves once the image `#id` in the page has its `src` and has loaded (an image without `src` counts as complete). */
+export function imageLoaded(win: Window, id: string): Promise<unknown> {
+  return until(() => {
+    const image = win.document.getElementById(id) as HTMLImageElement | null;
+    return image?.getAttribute('src') && image.complete && image.naturalWidth > 0;
+  }, `#${id} to load`);
+}
+
 /** Resolves once the page's consent object has been validated (the stand-in is replaced). */
 export async function validated(win: GatedFrame): Promise<void> {
   await until(() => win.samtycke.config.revision !== '', 'the config to be validated');

@@ -4,7 +4,7 @@ import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { gatedHits, hitsOf, tracker, validated, type GatedFrame } from './helpers.js';
+import { gatedHits, hitsOf, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 
 /** What a tag manager or an SPA does after load, each in its own way; nothing carries a samtycke attribute. */
 function injectTags(win: GatedFrame) {
@@ -47,7 +47,7 @@ describe('gates: tags added after load (R03)', () => {
     await until(() => tags.frame.previousElementSibling?.hasAttribute('data-samtycke-placeholder'), 'the placeholder of the late iframe');
     expect(tags.frame.dataset.src).to.equal(tracker('video.test', 'late.html'));
     expect(win.samtycke.blocked().map((attempt) => attempt.kind).sort()).to.deep.equal(['iframe', 'image', 'link', 'link', 'script']);
-    await win.fetch(tracker('free.test', 'barrier.json'));
+    await laterRequestArrived(win);
     expect(await gatedHits()).to.deep.equal([]);
 
     const ran = new Promise((resolve) => tags.script.addEventListener('load', resolve));
@@ -81,6 +81,8 @@ describe('gates: tags added after load (R03)', () => {
     const image = new win.Image();
     image.src = tracker('pixel.test', 'still-refused.gif');
     expect(image.getAttribute('src')).to.equal(null);
+    await laterRequestArrived(win);
+    expect(await hitsOf('pixel.test', '/tracker/still-refused.gif')).to.equal(0);
   });
 
   it('holds back a tag inserted as a markup string right after insertion (its first request may already have left)', async () => {

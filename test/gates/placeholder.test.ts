@@ -4,7 +4,7 @@ import { clickWithMouse } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { hitsOf, tracker, validated, type GatedFrame } from './helpers.js';
+import { hitsOf, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 import type { Decision } from '../../src/entries/index.js';
 
 const BODY = `
@@ -40,6 +40,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     // In the iframe's place, with its size; the iframe itself waits, hidden.
     expect(box.getBoundingClientRect().width).to.equal(400);
     expect(win.document.getElementById('first')!.hidden).to.equal(true);
+    await laterRequestArrived(win);
     expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(0);
   });
 
@@ -61,6 +62,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     expect(frame.hidden).to.equal(false);
     expect(box.isConnected).to.equal(false);
     expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(1);
+    await laterRequestArrived(win);
     expect(await hitsOf('video.test', '/tracker/second.html')).to.equal(0);
     expect(win.samtycke.state.decided).to.equal(false);
     expect(win.samtycke.has('media')).to.equal(false);

@@ -4,7 +4,7 @@ import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
 import { freshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { hitsOf, tracker } from './helpers.js';
+import { hitsOf, laterRequestArrived, tracker } from './helpers.js';
 
 // The npm entry gates the page it runs in: this file's own test page, so it has a file to itself.
 describe('gates: the npm entry (startGates)', () => {
@@ -22,7 +22,9 @@ describe('gates: the npm entry (startGates)', () => {
     const frame = document.getElementById('npm-embed') as HTMLIFrameElement;
     await until(() => frame.hidden, 'the placeholder');
     expect(frame.previousElementSibling!.textContent).to.contain('Video (Video Ltd) is not loaded');
+    await laterRequestArrived(window);
     expect(await hitsOf('video.test', '/tracker/npm.html')).to.equal(0);
+    expect(await hitsOf('pixel.test', '/tracker/npm.json')).to.equal(0);
 
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     expect(await runInsideClick(window, () => consent.set({ media: true }))).to.equal(true);

@@ -5,7 +5,7 @@ import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { tracker, validated, type GatedFrame } from './helpers.js';
+import { laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 
 const port = location.port;
 
@@ -35,6 +35,7 @@ describe('gates: every way to write a URL, and every property that fetches (R02,
     expect(results).to.deep.equal(Object.fromEntries(Object.keys(FORMS).map((name) => [name, 'failed'])));
     const listed = win.samtycke.blocked().map((attempt) => `${attempt.service} ${attempt.url.replace(/.*\/tracker\//, '')}`);
     expect(listed).to.deep.equal(Object.values(FORMS).map((url) => `meta-pixel ${/[\w-]+\.json/.exec(url.replace(/\s/g, ''))![0]}`));
+    await laterRequestArrived(win);
     expect(await pixelHits()).to.deep.equal([]);
   });
 
@@ -83,6 +84,7 @@ describe('gates: every way to write a URL, and every property that fetches (R02,
     await until(() => doc.getElementById('parsed-video')!.getAttribute('poster') === null, 'the parsed poster to be held back');
     const kinds = win.samtycke.blocked().map((attempt) => `${attempt.kind} ${attempt.url.replace(/.*\/tracker\//, '')}`);
     expect(kinds).to.include.members(['image property.gif', 'image attribute.gif', 'media source.gif', 'image namespaced.gif', 'media poster.gif', 'media poster-attribute.gif', 'media sound.webm', 'eventsource events', 'img parsed.gif', 'media parsed-poster.gif']);
+    await laterRequestArrived(win);
     expect((await pixelHits()).filter((path) => !path.includes('parsed'))).to.deep.equal([]);
 
     // Granted: each comes back in place.

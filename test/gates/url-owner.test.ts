@@ -4,7 +4,7 @@ import { clickWithMouse, runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { decisionApplied, hitsOf, tracker, validated, type GatedFrame } from './helpers.js';
+import { decisionApplied, hitsOf, imageLoaded, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 
 /** Media markup whose URLs reach the marketing host, next to one that really is media. */
 const BODY = `
@@ -23,8 +23,9 @@ describe('gates: a URL is only activated when the service it reaches is granted 
     await validated(win);
     expect(await runInsideClick(win, () => win.samtycke.set({ media: true }))).to.equal(true);
     await decisionApplied(win);
-    await until(() => (win.document.getElementById('ok') as HTMLImageElement).complete, 'the media image to load');
+    await imageLoaded(win, 'ok');
     expect(await hitsOf('video.test', '/tracker/ok.gif')).to.equal(1);
+    await laterRequestArrived(win);
     const doc = win.document;
     expect(doc.getElementById('frame')!.getAttribute('src')).to.equal(null);
     expect(doc.getElementById('srcset')!.getAttribute('srcset')).to.equal(null);
@@ -57,6 +58,7 @@ describe('gates: a URL is only activated when the service it reaches is granted 
     await clickWithMouse([...box.querySelectorAll('button')].find((button) => button.textContent === 'Load once')!);
     await loaded;
     expect(await hitsOf('pixel.test', '/tracker/frame.html')).to.equal(1);
+    await laterRequestArrived(win);
     expect(await hitsOf('pixel.test', '/tracker/clip.webm')).to.equal(0);
     expect(win.samtycke.has('marketing')).to.equal(false);
   });

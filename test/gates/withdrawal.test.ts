@@ -5,7 +5,7 @@ import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { decisionApplied, gatedHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { decisionApplied, gatedHits, imageLoaded, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 import type { ConfigInput } from '../../src/entries/index.js';
 
 /** The fixture, with storage keys for Google Analytics and reloading as configured. */
@@ -30,12 +30,13 @@ function watchNavigations(win: GatedFrame): string[] {
 
 const names = async () => (await cdpCookies()).map((cookie) => cookie.name).sort();
 
-/** Accepts everything with a real click and waits for the analytics script's cookie. */
+/** Accepts everything with a real click and waits for the analytics script's cookie and the pixel, so no request of the grant is still on its way. */
 async function acceptAndTrack(win: GatedFrame): Promise<void> {
   await validated(win);
   expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
   await decisionApplied(win);
   await until(() => win.__trackerRuns?.length === 1, 'the analytics script to run');
+  await imageLoaded(win, 'pixel');
   // A second cookie matching the declared "_ga_*" glob.
   win.document.cookie = '_ga_XYZ=2; Path=/';
   win.document.cookie = 'unrelated=1; Path=/';
@@ -64,6 +65,7 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
     image.src = tracker('pixel.test', 'after.gif');
     expect(fetchResult).to.equal('blocked');
     expect(win.navigator.sendBeacon(tracker('analytics.test', 'after'), 'x')).to.equal(false);
+    await laterRequestArrived(win);
     expect(await gatedHits()).to.deep.equal([]);
   });
 
@@ -81,6 +83,7 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
     await reloaded;
     // The same window proxy, a new document.
     const fresh = frame.contentWindow as GatedFrame;
+    await laterRequestArrived(fresh);
     expect(fresh.__beforeReload).to.equal(undefined);
     expect(fresh.samtycke.state.decided).to.equal(true);
     expect(fresh.samtycke.has('analytics')).to.equal(false);
@@ -92,7 +95,6 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
   it('does not reload when only a category without scripts is revoked', async () => {
     const win = (await loadPage({ config: config(), head: HEAD, body: BODY })) as GatedFrame;
     await acceptAndTrack(win);
-    await until(() => (win.document.getElementById('pixel') as HTMLImageElement).complete, 'the pixel');
     const navigations = watchNavigations(win);
     expect(win.samtycke.set({ marketing: false })).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(false);
