@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { loadPage, type Frame } from '../helpers/page.js';
+import { countedBundle, loadPage, type Frame } from '../helpers/page.js';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
@@ -19,8 +19,8 @@ const FOOTER = `<main><h1>Shop</h1><a id="first" href="#coffee">Coffee</a><foote
 const NO_LINK = `<main><h1>Shop</h1><a id="first" href="#coffee">Coffee</a></main>`;
 
 /** First visit through the script tag: the settings button is a chunk of its own, fetched after the decision. */
-async function firstVisit(body: string, config = siteConfig()): Promise<Frame> {
-  return loadPage({ config, body });
+async function firstVisit(body: string, config = siteConfig(), script?: string): Promise<Frame> {
+  return loadPage({ config, body, ...(script ? { script } : {}) });
 }
 
 describe('focus after a layer closes on a first visit (WCAG 2.4.3, R45)', () => {
@@ -46,7 +46,8 @@ describe('focus after a layer closes on a first visit (WCAG 2.4.3, R45)', () => 
   });
 
   it('without the settings button: focus goes to the first data-samtycke="open" element', async () => {
-    const win = await firstVisit(FOOTER, siteConfig({ ui: { settingsButton: false } }));
+    const bundle = countedBundle();
+    const win = await firstVisit(FOOTER, siteConfig({ ui: { settingsButton: false } }), bundle.script);
     const banner = await shownBanner(win.document);
     await clickWithMouse(banner.button('customise'));
     const { button, dialog } = await shownPreferences(win.document);
@@ -54,6 +55,8 @@ describe('focus after a layer closes on a first visit (WCAG 2.4.3, R45)', () => 
     await until(() => !dialog.open, 'the dialog to close');
     const footer = win.document.getElementById('footer');
     await until(() => deepActive(win) === footer, 'focus on the footer link');
+    // The button comes with a chunk of its own: up to a later request of the page, it was never asked for.
+    expect(await bundle.filesRequested(win)).to.not.include('samtycke-button.js');
     expect(win.document.querySelector('samtycke-settings-button')).to.equal(null);
   });
 
