@@ -93,14 +93,21 @@ describe('proof of consent, browser side', () => {
 
   it('backs off after a failure instead of hammering the collector', async () => {
     await collectorMode('down');
-    open().rejectAll();
+    const consent = open();
+    consent.rejectAll();
     await settled();
-    const [entry] = queued() as unknown as { attempts: number; due: number }[];
+    const [entry] = queued() as unknown as { record: { recordId: string }; attempts: number; due: number }[];
     expect(entry!.attempts).to.equal(1);
     expect(entry!.due).to.be.greaterThan(Date.now());
     await collectorMode('up');
     await settled();
-    expect(await collectedRecords()).to.have.length(0);
+    // Positive control: a later decision's record is sent and arrives; the one backing off stays queued.
+    expect(await runInsideClick(window, () => consent.acceptAll())).to.equal(true);
+    await settled();
+    const records = await collectedRecords();
+    expect(records.map((collected) => collected.record.action)).to.deep.equal(['accept']);
+    expect(records.map((collected) => collected.recordId)).to.not.include(entry!.record.recordId);
+    expect(queued().map((pending) => pending.record.recordId)).to.deep.equal([entry!.record.recordId]);
   });
 
   it('keeps the text of a decision made before it was hashed, and hashes it before sending (R30)', async () => {

@@ -224,10 +224,11 @@ describe('<samtycke-banner>', () => {
 
   it('shows the same banner once however often it is asked for', async () => {
     const { consent } = newConsent();
-    await shownBanner();
+    const { banner } = await shownBanner();
     consent.showBanner();
     consent.showBanner();
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // Whatever the two requests set off has rendered.
+    await banner.updateComplete;
     expect(document.querySelectorAll('samtycke-banner')).to.have.length(1);
     expect(document.querySelector('samtycke-banner')!.shadowRoot!.querySelectorAll('section')).to.have.length(1);
   });

@@ -195,10 +195,13 @@ describe('<samtycke-preferences>', () => {
   });
 
   it('opens once however often it is asked for', async () => {
-    const { consent } = await openFromBanner();
+    const { consent, preferences, dialog } = await openFromBanner();
     consent.showPreferences();
     consent.showPreferences();
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // Whatever the two requests set off has rendered.
+    await preferences.updateComplete;
     expect(document.querySelectorAll('samtycke-preferences')).to.have.length(1);
+    expect(preferences.shadowRoot!.querySelectorAll('dialog')).to.have.length(1);
+    expect(dialog.open).to.equal(true);
   });
 });
