@@ -12,7 +12,7 @@ export interface PageOptions {
   /** Markup after it, still in <head>. */
   head?: string;
   body?: string;
-  /** The bundle to load. */
+  /** The head script to load: `/dist/samtycke.js` unless given, `countedBundle().script` to count what the page fetches. */
   script?: string;
 }
 
@@ -73,7 +73,7 @@ export interface CountedBundle {
  * @example
  * const bundle = countedBundle();
  * const win = await loadPage({ config, script: bundle.script });
- * expect(await bundle.filesRequested(win)).to.deep.equal(['samtycke.js']);
+ * expect(await bundle.filesRequested(win)).to.not.include('samtycke-ui.js');
  */
 export function countedBundle(): CountedBundle {
   const base = `/tracker/bundle/b${++bundles}x${Date.now()}/`;
