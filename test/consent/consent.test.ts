@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, type Consent, type ConsentState, type Decision } from '../../src/entries/index.js';
-import { cdpCookies, clearDocumentCookies, withUserGesture } from '../helpers/browser.js';
+import { cdpCookies } from '../helpers/browser.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -19,10 +21,8 @@ function rawCookie(): string | undefined {
 }
 
 describe('consent core', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(() => {
+  useFreshPage(() => {
     for (const consent of created.splice(0)) consent.destroy();
-    clearDocumentCookies();
   });
 
   it('starts undecided with nothing granted but necessary', () => {
@@ -37,7 +37,7 @@ describe('consent core', () => {
 
   it('stores an acceptance in a minimal first-party cookie that survives a reload (R22)', async () => {
     const consent = open();
-    expect(await withUserGesture(() => consent.acceptAll())).to.equal(true);
+    expect(await runInsideClick(window, () => consent.acceptAll())).to.equal(true);
     expect(consent.has('analytics') && consent.has('marketing') && consent.has('meta-pixel')).to.equal(true);
     const stored = JSON.parse(rawCookie()!);
     expect(Object.keys(stored).sort()).to.deep.equal(['c', 'h', 'id', 'r', 't', 'v']);
@@ -70,7 +70,7 @@ describe('consent core', () => {
   it('asks again after 182 days and not before (R21)', async () => {
     const clock = { now: Date.UTC(2026, 0, 1) };
     const consent = open(clock);
-    await withUserGesture(() => consent.acceptAll());
+    await runInsideClick(window, () => consent.acceptAll());
     clock.now += 181 * DAY;
     expect(open(clock).has('analytics')).to.equal(true);
     clock.now += 2 * DAY;
@@ -81,7 +81,7 @@ describe('consent core', () => {
 
   it('honours a shorter configured renewal', async () => {
     const clock = { now: Date.UTC(2026, 0, 1) };
-    await withUserGesture(() => open(clock, { retention: '30d' }).acceptAll());
+    await runInsideClick(window, () => open(clock, { retention: '30d' }).acceptAll());
     clock.now += 29 * DAY;
     expect(open(clock, { retention: '30d' }).state.decided).to.equal(true);
     clock.now += 2 * DAY;
@@ -89,7 +89,7 @@ describe('consent core', () => {
   });
 
   it('forgets a decision made under another revision (R24)', async () => {
-    await withUserGesture(() => open().acceptAll());
+    await runInsideClick(window, () => open().acceptAll());
     const next = open(undefined, { revision: '2026-12-01' });
     expect(next.state.decided).to.equal(false);
     expect(next.has('analytics')).to.equal(false);
@@ -123,7 +123,7 @@ describe('consent core', () => {
 
   it('sets categories one by one (R10)', async () => {
     const consent = open();
-    await withUserGesture(() => consent.set({ analytics: true }));
+    await runInsideClick(window, () => consent.set({ analytics: true }));
     expect(consent.state.choices).to.deep.equal({ necessary: true, analytics: true, marketing: false, media: false });
     expect(consent.has('ga4')).to.equal(true);
     expect(consent.has('meta-pixel')).to.equal(false);
@@ -131,7 +131,7 @@ describe('consent core', () => {
 
   it('withdraws every grant, keeps the consent id and records the withdrawal (R27, R28)', async () => {
     const consent = open();
-    await withUserGesture(() => consent.acceptAll());
+    await runInsideClick(window, () => consent.acceptAll());
     const id = consent.state.consentId;
     const decisions: Decision[] = [];
     consent.on('decision', (decision) => decisions.push(decision));
@@ -169,7 +169,7 @@ describe('consent core', () => {
     consent.rejectAll();
     await Promise.resolve();
     expect(resolved).to.equal(false);
-    await withUserGesture(() => consent.set({ analytics: true }));
+    await runInsideClick(window, () => consent.set({ analytics: true }));
     await waiting;
     expect(resolved).to.equal(true);
   });
@@ -186,7 +186,7 @@ describe('consent core', () => {
       throw new Error('a broken listener');
     });
     const off = consent.on('change', (state) => seen.push(state));
-    await withUserGesture(() => consent.acceptAll());
+    await runInsideClick(window, () => consent.acceptAll());
     off();
     consent.rejectAll();
     window.onerror = original;
@@ -200,7 +200,7 @@ describe('consent core', () => {
     const here = open();
     const otherTab = open();
     const changed = new Promise<ConsentState>((resolve) => here.on('change', resolve));
-    await withUserGesture(() => otherTab.acceptAll());
+    await runInsideClick(window, () => otherTab.acceptAll());
     const state = await changed;
     expect(state.choices.analytics).to.equal(true);
     expect(here.has('marketing')).to.equal(true);
@@ -211,7 +211,7 @@ describe('consent core', () => {
 
   it('runs nothing optional in a sensitive zone, whatever was chosen, and keeps the choice (R41)', async () => {
     const consent = open();
-    await withUserGesture(() => consent.acceptAll());
+    await runInsideClick(window, () => consent.acceptAll());
     const here = location.pathname;
     const zoned = open(undefined, { sensitiveZones: [`${here}*`] });
     expect(zoned.has('analytics') || zoned.has('marketing') || zoned.has('ga4')).to.equal(false);

@@ -1,12 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, type Decision } from '../../src/entries/index.js';
-import { clearDocumentCookies, withUserGesture } from '../helpers/browser.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { freshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 
 // Its own file, so its page has had no click before: transient activation lasts seconds.
 describe('user gesture (R14)', () => {
-  before(() => clearDocumentCookies());
-  after(() => clearDocumentCookies());
+  before(freshPage);
+  after(freshPage);
 
   it('refuses a grant without a user gesture, and records the gesture when there is one', async () => {
     expect(navigator.userActivation.hasBeenActive).to.equal(false);
@@ -19,7 +20,7 @@ describe('user gesture (R14)', () => {
     expect(consent.state.decided).to.equal(false);
     expect(document.cookie).not.to.contain('samtycke=');
     expect(decisions).to.have.length(0);
-    expect(await withUserGesture(() => consent.set({ analytics: true }))).to.equal(true);
+    expect(await runInsideClick(window, () => consent.set({ analytics: true }))).to.equal(true);
     expect(decisions[0]!.userActivation).to.equal(true);
     expect(decisions[0]!.action).to.equal('custom');
     expect(consent.has('analytics')).to.equal(true);

@@ -1,8 +1,11 @@
 import { expect } from '@esm-bundle/chai';
-import { cdpCookies, clearCookies, clearDocumentCookies, trackerHits } from '../helpers/browser.js';
+import { cdpCookies, resetTrackerHits, trackerHits } from '../helpers/browser.js';
 import { loadPage, removePages } from '../helpers/page.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, gatedHits, hitsOf, kinds, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { gatedHits, hitsOf, imageLoaded, kinds, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 
 /** Gated markup of every kind, in <head> and <body>, plus one ungated request that must get through. */
 const HEAD = `
@@ -43,23 +46,13 @@ async function callFromCode(win: GatedFrame) {
 const BLOCKED_CALLS = { fetchError: 'TypeError', xhrError: 'error', beacon: false, image: null, socket: 'SecurityError', script: null, control: 200 };
 
 describe('gates: nothing reaches a gated host without consent (R02, R03)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-    localStorage.clear();
-  });
-  afterEach(async () => {
-    removePages();
-    clearDocumentCookies();
-    await clearCookies();
-    localStorage.clear();
-  });
+  useFreshPage();
 
   it('sends nothing before a decision, lists every attempt, and lets other hosts through', async () => {
     const win = (await loadPage({ config: siteConfig(), head: HEAD, body: BODY })) as GatedFrame;
     expect(await hitsOf('free.test', '/tracker/control.gif')).to.equal(1);
     expect(await callFromCode(win)).to.deep.equal(BLOCKED_CALLS);
+    await laterRequestArrived(win);
     expect(await gatedHits()).to.deep.equal([]);
     expect(win.__trackerRuns).to.equal(undefined);
     // R01: nothing stored, not even the consent cookie before a choice.
@@ -87,12 +80,14 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     expect(win.samtycke.rejectAll()).to.equal(true);
     expect(win.samtycke.state.decided).to.equal(true);
     expect(await callFromCode(win)).to.deep.equal(BLOCKED_CALLS);
+    await laterRequestArrived(win);
     expect(await gatedHits()).to.deep.equal([]);
     expect((await cdpCookies()).map((cookie) => cookie.name)).to.deep.equal(['samtycke']);
     // A returning visitor who refused: the fast path blocks just the same.
     const again = (await loadPage({ config: siteConfig(), head: HEAD, body: BODY })) as GatedFrame;
     expect(again.samtycke.state.decided).to.equal(true);
     expect(await callFromCode(again)).to.deep.equal(BLOCKED_CALLS);
+    await laterRequestArrived(again);
     expect(await gatedHits()).to.deep.equal([]);
   });
 
@@ -105,9 +100,10 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     const lateRan = new Promise((resolve) => late.addEventListener('load', resolve));
     win.document.body.append(late);
     expect(late.getAttribute('src')).to.equal(null);
+    await laterRequestArrived(win);
     expect(await gatedHits()).to.deep.equal([]);
 
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await lateRan;
     await until(() => win.__trackerRuns?.length === 4, 'four scripts to run');
     const runs = win.__trackerRuns!;
@@ -116,7 +112,7 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     expect(runs).to.include('analytics.test/tracker/late.js');
     await until(() => hitsOf('video.test', '/tracker/embed.html'), 'the embed to load');
     await until(async () => (await hitsOf('video.test', '/tracker/clip.webm')) > 0, 'the video source to be requested');
-    await until(() => (win.document.getElementById('pixel') as HTMLImageElement).complete, 'the pixel to load');
+    await imageLoaded(win, 'pixel');
     await until(() => win.document.styleSheets.length > 0, 'the stylesheet to load');
     // The trackers really store things once they load (so the "nothing stored" checks above can fail).
     expect((await cdpCookies()).map((cookie) => cookie.name).sort()).to.include.members(['_ga', 'samtycke']);
@@ -143,7 +139,7 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     })) as GatedFrame;
     await validated(win);
     const refused = new Promise((resolve) => win.document.addEventListener('securitypolicyviolation', resolve, { once: true }));
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await until(() => win.__trackerRuns?.includes('last'), 'the last script');
     expect(win.__trackerRuns).to.deep.equal(['analytics.test/tracker/csp.js', 'inline with nonce', 'last']);
     // The page's policy still holds: a script without the nonce is refused.
@@ -153,7 +149,7 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
   it('runs a returning visitor\'s gated scripts while the page loads, in page order, each once', async () => {
     const first = (await loadPage({ config: siteConfig() })) as GatedFrame;
     await validated(first);
-    expect(await clickInPage(first, () => first.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(first, () => first.samtycke.acceptAll())).to.equal(true);
     removePages();
     await resetTrackerHits();
     const win = (await loadPage({
@@ -173,7 +169,7 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
       'analytics.test/tracker/body.js',
       'body inline',
     ]);
-    await until(() => (win.document.getElementById('pixel') as HTMLImageElement).complete, 'the pixel');
+    await imageLoaded(win, 'pixel');
     const hits = await gatedHits();
     for (const path of ['analytics.test/tracker/first.js', 'analytics.test/tracker/third.js', 'analytics.test/tracker/body.js', 'pixel.test/tracker/pixel.gif']) {
       expect(hits.filter((hit) => hit === path), path).to.have.length(1);

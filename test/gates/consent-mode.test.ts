@@ -1,8 +1,10 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { configText, loadPage, removePages } from '../helpers/page.js';
+import { configText, loadPage } from '../helpers/page.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { freshPage, useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, decisionApplied, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { decisionApplied, tracker, validated, type GatedFrame } from './helpers.js';
 
 const DENIED = {
   ad_storage: 'denied',
@@ -37,15 +39,7 @@ const VENDORS = `<script>
 </script>`;
 
 describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('pushes the default (everything denied) before the first Google tag, in gtag form', async () => {
     const win = (await loadPage({ config: siteConfig(), head: FIRST_TAG })) as GatedFrame;
@@ -56,13 +50,13 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
   it('sends an update and a dataLayer event on every decision, with the default mapping', async () => {
     const win = (await loadPage({ config: siteConfig(), head: FIRST_TAG })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.set({ analytics: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ analytics: true }))).to.equal(true);
     await decisionApplied(win);
     expect(entries(win).slice(1)).to.deep.equal([
       ['gtag', 'consent', 'update', { ...DENIED, analytics_storage: 'granted' }],
       { event: 'samtycke_consent', samtycke: { necessary: true, analytics: true, marketing: false, media: false } },
     ]);
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await decisionApplied(win);
     expect(entries(win).at(-2)).to.deep.equal([
       'gtag',
@@ -79,7 +73,7 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
     const config = configText(siteConfig());
     const first = (await loadPage({ config })) as GatedFrame;
     await validated(first);
-    expect(await clickInPage(first, () => first.samtycke.set({ analytics: true }))).to.equal(true);
+    expect(await runInsideClick(first, () => first.samtycke.set({ analytics: true }))).to.equal(true);
     const win = (await loadPage({ config, head: FIRST_TAG })) as GatedFrame;
     expect(win.__atFirstTag).to.deep.equal(['[object Arguments]:consent:default']);
     await until(() => win.__atGatedTag, 'the gated tag to run');
@@ -90,11 +84,10 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
   it('follows a configured mapping, and can be turned off', async () => {
     const win = (await loadPage({ config: siteConfig({ consentMode: { categories: { analytics: ['analytics_storage'], media: ['personalization_storage'] } } }) })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await decisionApplied(win);
     expect(entries(win).at(-2)).to.deep.equal(['gtag', 'consent', 'update', { ...DENIED, analytics_storage: 'granted', personalization_storage: 'granted' }]);
-    removePages();
-    clearDocumentCookies();
+    await freshPage();
     const off = (await loadPage({ config: siteConfig({ consentMode: false }), before: VENDORS })) as GatedFrame;
     await validated(off);
     expect(off.samtycke.state.decided).to.equal(false);
@@ -108,7 +101,7 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
   it('tells Meta, Microsoft UET and Clarity, and Matomo, and skips vendors that are absent', async () => {
     const win = (await loadPage({ config: siteConfig(), before: VENDORS })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await decisionApplied(win);
     expect(win.__vendor).to.deep.equal([
       'fbq:consent:grant',

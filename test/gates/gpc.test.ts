@@ -1,8 +1,10 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
+import { loadPage } from '../helpers/page.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { freshPage, useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { decisionApplied, hitsOf, imageLoaded, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 import type { Decision } from '../../src/entries/index.js';
 
 /** An init script: the browser sends Global Privacy Control. */
@@ -11,18 +13,8 @@ const BODY = `
 <img id="pixel" data-category="marketing" data-src="${tracker('pixel.test', 'gpc.gif')}" alt="">
 <img id="stats" data-category="analytics" data-src="${tracker('analytics.test', 'gpc.gif')}" alt="">`;
 
-const loaded = (win: GatedFrame, id: string) => until(() => (win.document.getElementById(id) as HTMLImageElement).complete && win.document.getElementById(id)!.getAttribute('src'), `#${id} to load`);
-
 describe('gates: Global Privacy Control (R48)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('"Accept all" leaves marketing off, records GPC, and sends nothing to marketing hosts', async () => {
     const win = (await loadPage({ config: siteConfig(), before: GPC, body: BODY })) as GatedFrame;
@@ -30,14 +22,17 @@ describe('gates: Global Privacy Control (R48)', () => {
     expect(win.samtycke.state.gpc).to.equal(true);
     const decisions: Decision[] = [];
     win.samtycke.on('decision', (decision) => decisions.push(decision));
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     expect(win.samtycke.has('analytics')).to.equal(true);
     expect(win.samtycke.has('media')).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(false);
     expect(decisions[0]!.gpc).to.equal(true);
     expect(decisions[0]!.choices.marketing).to.equal(false);
-    await loaded(win, 'stats');
+    await imageLoaded(win, 'stats');
     expect(await hitsOf('analytics.test', '/tracker/gpc.gif')).to.equal(1);
+    // Everything the decision sets off has run, and a request made after it has arrived.
+    await decisionApplied(win);
+    await laterRequestArrived(win);
     expect(await hitsOf('pixel.test', '/tracker/gpc.gif')).to.equal(0);
     expect(win.samtycke.blocked().some((attempt) => attempt.host === 'pixel.test')).to.equal(true);
   });
@@ -55,11 +50,11 @@ describe('gates: Global Privacy Control (R48)', () => {
   it('only an explicit opt-in for marketing overrides it, and a later "Accept all" keeps it', async () => {
     const win = (await loadPage({ config: siteConfig(), before: GPC, body: BODY })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.set({ marketing: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ marketing: true }))).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(true);
-    await loaded(win, 'pixel');
+    await imageLoaded(win, 'pixel');
     expect(await hitsOf('pixel.test', '/tracker/gpc.gif')).to.equal(1);
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(true);
   });
 
@@ -68,13 +63,12 @@ describe('gates: Global Privacy Control (R48)', () => {
     config.categories[3]!.marketing = true;
     const win = (await loadPage({ config, before: GPC })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     expect(win.samtycke.state.choices).to.include({ analytics: true, marketing: false, media: false });
-    removePages();
-    clearDocumentCookies();
+    await freshPage();
     const ignoring = (await loadPage({ config: siteConfig({ gpc: false }), before: GPC })) as GatedFrame;
     await validated(ignoring);
-    expect(await clickInPage(ignoring, () => ignoring.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(ignoring, () => ignoring.samtycke.acceptAll())).to.equal(true);
     expect(ignoring.samtycke.has('marketing')).to.equal(true);
     expect(ignoring.samtycke.state.gpc).to.equal(true);
   });
@@ -83,7 +77,7 @@ describe('gates: Global Privacy Control (R48)', () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
     await validated(win);
     expect(win.samtycke.state.gpc).to.equal(false);
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(true);
   });
 });

@@ -1,6 +1,6 @@
-import { sendMouse } from '@web/test-runner-commands';
-import { resetTrackerHits, trackerHits, type TrackerHit } from '../helpers/browser.js';
+import { trackerHits, type TrackerHit } from '../helpers/browser.js';
 import type { Frame } from '../helpers/page.js';
+import { until } from '../helpers/until.js';
 import type { BlockedAttempt, Consent } from '../../src/entries/index.js';
 
 /** A fake tracker URL on a host mapped to loopback (see web-test-runner.config.mjs). */
@@ -9,20 +9,6 @@ export const tracker = (host: string, file: string, query = '') => `http://${hos
 export const GATED_HOSTS = ['analytics.test', 'pixel.test', 'video.test'];
 
 export type GatedFrame = Frame & { samtycke: Consent; __trackerRuns?: string[]; dataLayer?: unknown[] };
-
-/**
- * Waits for a condition the page reaches by itself (a script ran, a request
- * arrived), checking again after each task, and fails with `what` after 5 s.
- */
-export async function until<T>(read: () => T | Promise<T>, what: string, timeout = 5000): Promise<NonNullable<T>> {
-  const deadline = performance.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Hits on the gated hosts, by "host/path". */
 export async function gatedHits(): Promise<string[]> {
@@ -34,39 +20,33 @@ export async function hitsOf(host: string, path: string): Promise<number> {
   return (await trackerHits(host)).filter((hit) => hit.path === path).length;
 }
 
-/** Clicks a real button inside the page, so `action` runs with the page's own user activation. */
-export async function clickInPage<T>(win: GatedFrame, action: () => T): Promise<T> {
-  const doc = win.document;
-  const button = doc.createElement('button');
-  button.textContent = 'gesture';
-  button.style.cssText = 'position:fixed;left:0;top:0;width:40px;height:40px;z-index:2147483647';
-  doc.body.append(button);
-  const result = new Promise<T>((resolve, reject) => {
-    button.addEventListener('click', () => {
-      try {
-        resolve(action());
-      } catch (error) {
-        reject(error);
-      }
-    }, { once: true });
-  });
-  await clickElement(win, button);
-  try {
-    return await result;
-  } finally {
-    button.remove();
-  }
+let controls = 0;
+
+/**
+ * The positive control before a "nothing reached host X" check: the page
+ * `win` sends a request to an ungated host (free.test, through the same
+ * wrappers as every other request) and this resolves once the tracker server
+ * has counted it. A request the page issued before it would have arrived by
+ * then, so an absence checked afterwards is not just a request still in
+ * flight. Fails if the control itself does not get through.
+ *
+ * @example
+ * await laterRequestArrived(win);
+ * expect(await gatedHits()).to.deep.equal([]);
+ */
+export async function laterRequestArrived(win: Window): Promise<void> {
+  const path = `/tracker/control-${++controls}-${Date.now()}.json`;
+  const status = await win.fetch(`http://free.test:${location.port}${path}`).then((response) => response.status);
+  if (status !== 200) throw new Error(`the control request to free.test failed (${status})`);
+  await until(async () => (await hitsOf('free.test', path)) === 1, 'the control request to be counted');
 }
 
-/** A real mouse click in the middle of an element inside the page's iframe. */
-export async function clickElement(win: GatedFrame, element: Element): Promise<void> {
-  const frame = win.frameElement as HTMLIFrameElement;
-  frame.scrollIntoView();
-  // To the top: on a first visit the banner covers the bottom of the viewport.
-  element.scrollIntoView({ block: 'start' });
-  const outer = frame.getBoundingClientRect();
-  const inner = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(outer.left + inner.left + inner.width / 2), Math.round(outer.top + inner.top + inner.height / 2)] });
+/** Resolves once the image `#id` in the page has its `src` and has loaded (an image without `src` counts as complete). */
+export function imageLoaded(win: Window, id: string): Promise<unknown> {
+  return until(() => {
+    const image = win.document.getElementById(id) as HTMLImageElement | null;
+    return image?.getAttribute('src') && image.complete && image.naturalWidth > 0;
+  }, `#${id} to load`);
 }
 
 /** Resolves once the page's consent object has been validated (the stand-in is replaced). */
@@ -75,8 +55,6 @@ export async function validated(win: GatedFrame): Promise<void> {
 }
 
 export const kinds = (attempts: readonly BlockedAttempt[]) => [...new Set(attempts.map((attempt) => attempt.kind))].sort();
-
-export { resetTrackerHits };
 
 /**
  * Resolves once the page has applied its current decision beyond the gates

@@ -1,8 +1,10 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
+import { loadPage } from '../helpers/page.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, gatedHits, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { gatedHits, hitsOf, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 
 /** What a tag manager or an SPA does after load, each in its own way; nothing carries a samtycke attribute. */
 function injectTags(win: GatedFrame) {
@@ -31,15 +33,7 @@ function injectTags(win: GatedFrame) {
 }
 
 describe('gates: tags added after load (R03)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('holds every injected tag back before consent and loads each once after "Accept all"', async () => {
     const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
@@ -53,11 +47,11 @@ describe('gates: tags added after load (R03)', () => {
     await until(() => tags.frame.previousElementSibling?.hasAttribute('data-samtycke-placeholder'), 'the placeholder of the late iframe');
     expect(tags.frame.dataset.src).to.equal(tracker('video.test', 'late.html'));
     expect(win.samtycke.blocked().map((attempt) => attempt.kind).sort()).to.deep.equal(['iframe', 'image', 'link', 'link', 'script']);
-    await win.fetch(tracker('free.test', 'barrier.json'));
+    await laterRequestArrived(win);
     expect(await gatedHits()).to.deep.equal([]);
 
     const ran = new Promise((resolve) => tags.script.addEventListener('load', resolve));
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await ran;
     expect(win.__trackerRuns).to.deep.equal(['analytics.test/tracker/late-attribute.js']);
     await until(() => tags.image.complete && tags.image.getAttribute('src'), 'the pixel');
@@ -76,7 +70,7 @@ describe('gates: tags added after load (R03)', () => {
   it('lets tags for granted services through untouched', async () => {
     const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.set({ analytics: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ analytics: true }))).to.equal(true);
     const script = win.document.createElement('script');
     script.src = tracker('analytics.test', 'granted.js');
     const ran = new Promise((resolve) => script.addEventListener('load', resolve));
@@ -87,6 +81,8 @@ describe('gates: tags added after load (R03)', () => {
     const image = new win.Image();
     image.src = tracker('pixel.test', 'still-refused.gif');
     expect(image.getAttribute('src')).to.equal(null);
+    await laterRequestArrived(win);
+    expect(await hitsOf('pixel.test', '/tracker/still-refused.gif')).to.equal(0);
   });
 
   it('holds back a tag inserted as a markup string right after insertion (its first request may already have left)', async () => {

@@ -1,8 +1,8 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
+import { loadPage } from '../helpers/page.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { hitsOf, resetTrackerHits, tracker, validated, type GatedFrame } from './helpers.js';
+import { hitsOf, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 
 /** The fixture with a strictly necessary service on its own host. */
 function config() {
@@ -31,15 +31,7 @@ window.__standIn = window.samtycke.config.revision === '';
 </script>`;
 
 describe('gates: strictly necessary services are never blocked (R01)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('lets fetch and XHR to a necessary host through on a first visit, before the config is validated', async () => {
     const win = (await loadPage({ config: config(), head: EARLY })) as GatedFrame & { __early: Promise<unknown[]>; __standIn: boolean };
@@ -53,5 +45,9 @@ describe('gates: strictly necessary services are never blocked (R01)', () => {
     // The other hosts stay blocked.
     expect(await win.fetch(tracker('pixel.test', 'x.json')).then(() => 'sent', () => 'blocked')).to.equal('blocked');
     expect(await win.fetch(tracker('ads.api.test', 'x.json')).then(() => 'sent', () => 'blocked')).to.equal('blocked');
+    // A failed fetch may still have left: the server saw neither.
+    await laterRequestArrived(win);
+    expect(await hitsOf('pixel.test', '/tracker/x.json')).to.equal(0);
+    expect(await hitsOf('ads.api.test', '/tracker/x.json')).to.equal(0);
   });
 });

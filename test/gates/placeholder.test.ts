@@ -1,8 +1,10 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
+import { loadPage } from '../helpers/page.js';
+import { clickWithMouse } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickElement, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { hitsOf, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 import type { Decision } from '../../src/entries/index.js';
 
 const BODY = `
@@ -20,15 +22,7 @@ const placeholderOf = (win: GatedFrame, id: string) =>
 const button = (box: HTMLElement, name: string) => [...box.querySelectorAll('button')].find((candidate) => candidate.textContent === name)!;
 
 describe('gates: click-to-load placeholders for embeds (R35)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('names the service, its provider and what loading means, and requests nothing', async () => {
     const config = siteConfig();
@@ -46,6 +40,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     // In the iframe's place, with its size; the iframe itself waits, hidden.
     expect(box.getBoundingClientRect().width).to.equal(400);
     expect(win.document.getElementById('first')!.hidden).to.equal(true);
+    await laterRequestArrived(win);
     expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(0);
   });
 
@@ -58,7 +53,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     win.samtycke.on('decision', (decision) => decisions.push(decision));
     const frame = win.document.getElementById('first') as HTMLIFrameElement;
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    await clickElement(win, button(box, 'Load once'));
+    await clickWithMouse(button(box, 'Load once'));
     await loaded;
     expect(decisions).to.have.length(1);
     expect(decisions[0]!.action).to.equal('embed');
@@ -67,6 +62,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     expect(frame.hidden).to.equal(false);
     expect(box.isConnected).to.equal(false);
     expect(await hitsOf('video.test', '/tracker/first.html')).to.equal(1);
+    await laterRequestArrived(win);
     expect(await hitsOf('video.test', '/tracker/second.html')).to.equal(0);
     expect(win.samtycke.state.decided).to.equal(false);
     expect(win.samtycke.has('media')).to.equal(false);
@@ -81,7 +77,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     win.samtycke.on('decision', (decision) => decisions.push(decision));
     const frames = ['first', 'second'].map((id) => win.document.getElementById(id) as HTMLIFrameElement);
     const loaded = Promise.all(frames.map((frame) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))));
-    await clickElement(win, button(box, 'Always allow media'));
+    await clickWithMouse(button(box, 'Always allow media'));
     await loaded;
     expect(decisions).to.have.length(1);
     expect(decisions[0]!.action).to.equal('embed');

@@ -1,8 +1,11 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies, trackerHits } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
+import { trackerHits } from '../helpers/browser.js';
+import { loadPage } from '../helpers/page.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 
 const port = location.port;
 
@@ -21,15 +24,7 @@ const FORMS = {
 };
 
 describe('gates: every way to write a URL, and every property that fetches (R02, R03)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('blocks a gated host however its URL is spelled', async () => {
     const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
@@ -40,6 +35,7 @@ describe('gates: every way to write a URL, and every property that fetches (R02,
     expect(results).to.deep.equal(Object.fromEntries(Object.keys(FORMS).map((name) => [name, 'failed'])));
     const listed = win.samtycke.blocked().map((attempt) => `${attempt.service} ${attempt.url.replace(/.*\/tracker\//, '')}`);
     expect(listed).to.deep.equal(Object.values(FORMS).map((url) => `meta-pixel ${/[\w-]+\.json/.exec(url.replace(/\s/g, ''))![0]}`));
+    await laterRequestArrived(win);
     expect(await pixelHits()).to.deep.equal([]);
   });
 
@@ -88,10 +84,11 @@ describe('gates: every way to write a URL, and every property that fetches (R02,
     await until(() => doc.getElementById('parsed-video')!.getAttribute('poster') === null, 'the parsed poster to be held back');
     const kinds = win.samtycke.blocked().map((attempt) => `${attempt.kind} ${attempt.url.replace(/.*\/tracker\//, '')}`);
     expect(kinds).to.include.members(['image property.gif', 'image attribute.gif', 'media source.gif', 'image namespaced.gif', 'media poster.gif', 'media poster-attribute.gif', 'media sound.webm', 'eventsource events', 'img parsed.gif', 'media parsed-poster.gif']);
+    await laterRequestArrived(win);
     expect((await pixelHits()).filter((path) => !path.includes('parsed'))).to.deep.equal([]);
 
     // Granted: each comes back in place.
-    expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await until(() => byProperty.getAttribute('srcset'), 'the srcset to be set');
     await until(() => video.getAttribute('poster'), 'the poster to be set');
     await until(() => (namespaced.complete && namespaced.naturalWidth) || null, 'the namespaced image to load');

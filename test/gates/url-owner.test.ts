@@ -1,8 +1,10 @@
 import { expect } from '@esm-bundle/chai';
-import { clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
+import { loadPage } from '../helpers/page.js';
+import { clickWithMouse, runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickElement, clickInPage, decisionApplied, hitsOf, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { decisionApplied, hitsOf, imageLoaded, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 
 /** Media markup whose URLs reach the marketing host, next to one that really is media. */
 const BODY = `
@@ -14,23 +16,16 @@ const BODY = `
 <div style="height: 1200px"></div>`;
 
 describe('gates: a URL is only activated when the service it reaches is granted (R10)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-  });
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('keeps media markup that points at a refused marketing host back, and lists it', async () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.set({ media: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ media: true }))).to.equal(true);
     await decisionApplied(win);
-    await until(() => (win.document.getElementById('ok') as HTMLImageElement).complete, 'the media image to load');
+    await imageLoaded(win, 'ok');
     expect(await hitsOf('video.test', '/tracker/ok.gif')).to.equal(1);
+    await laterRequestArrived(win);
     const doc = win.document;
     expect(doc.getElementById('frame')!.getAttribute('src')).to.equal(null);
     expect(doc.getElementById('srcset')!.getAttribute('srcset')).to.equal(null);
@@ -45,7 +40,7 @@ describe('gates: a URL is only activated when the service it reaches is granted 
     expect(listed.every((attempt) => attempt.service === 'meta-pixel')).to.equal(true);
 
     // Granting the marketing service too activates them all.
-    expect(await clickInPage(win, () => win.samtycke.set({ marketing: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ marketing: true }))).to.equal(true);
     await decisionApplied(win);
     await until(() => hitsOf('pixel.test', '/tracker/frame.html'), 'the frame to load');
     expect(doc.getElementById('srcset')!.getAttribute('srcset')).to.contain('two.gif');
@@ -54,15 +49,16 @@ describe('gates: a URL is only activated when the service it reaches is granted 
   it('offers the refused owner\'s placeholder, and "Load once" loads that one iframe', async () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
     await validated(win);
-    expect(await clickInPage(win, () => win.samtycke.set({ media: true }))).to.equal(true);
+    expect(await runInsideClick(win, () => win.samtycke.set({ media: true }))).to.equal(true);
     await decisionApplied(win);
     const frame = win.document.getElementById('frame') as HTMLIFrameElement;
     const box = await until(() => frame.previousElementSibling?.closest('[data-samtycke-placeholder]') as HTMLElement | null, 'the placeholder');
     expect(box.textContent).to.contain('Meta Pixel (Meta Platforms Ireland Ltd) is not loaded');
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    await clickElement(win, [...box.querySelectorAll('button')].find((button) => button.textContent === 'Load once')!);
+    await clickWithMouse([...box.querySelectorAll('button')].find((button) => button.textContent === 'Load once')!);
     await loaded;
     expect(await hitsOf('pixel.test', '/tracker/frame.html')).to.equal(1);
+    await laterRequestArrived(win);
     expect(await hitsOf('pixel.test', '/tracker/clip.webm')).to.equal(0);
     expect(win.samtycke.has('marketing')).to.equal(false);
   });

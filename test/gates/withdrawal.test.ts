@@ -1,8 +1,11 @@
 import { expect } from '@esm-bundle/chai';
-import { cdpCookies, clearCookies, clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages } from '../helpers/page.js';
+import { cdpCookies, resetTrackerHits } from '../helpers/browser.js';
+import { loadPage } from '../helpers/page.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { clickInPage, decisionApplied, gatedHits, resetTrackerHits, tracker, until, validated, type GatedFrame } from './helpers.js';
+import { decisionApplied, gatedHits, imageLoaded, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
 import type { ConfigInput } from '../../src/entries/index.js';
 
 /** The fixture, with storage keys for Google Analytics and reloading as configured. */
@@ -27,12 +30,13 @@ function watchNavigations(win: GatedFrame): string[] {
 
 const names = async () => (await cdpCookies()).map((cookie) => cookie.name).sort();
 
-/** Accepts everything with a real click and waits for the analytics script's cookie. */
+/** Accepts everything with a real click and waits for the analytics script's cookie and the pixel, so no request of the grant is still on its way. */
 async function acceptAndTrack(win: GatedFrame): Promise<void> {
   await validated(win);
-  expect(await clickInPage(win, () => win.samtycke.acceptAll())).to.equal(true);
+  expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
   await decisionApplied(win);
   await until(() => win.__trackerRuns?.length === 1, 'the analytics script to run');
+  await imageLoaded(win, 'pixel');
   // A second cookie matching the declared "_ga_*" glob.
   win.document.cookie = '_ga_XYZ=2; Path=/';
   win.document.cookie = 'unrelated=1; Path=/';
@@ -41,18 +45,7 @@ async function acceptAndTrack(win: GatedFrame): Promise<void> {
 }
 
 describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    await clearCookies();
-    await resetTrackerHits();
-    localStorage.clear();
-  });
-  afterEach(async () => {
-    removePages();
-    clearDocumentCookies();
-    await clearCookies();
-    localStorage.clear();
-  });
+  useFreshPage();
 
   it('deletes the services\' cookies and storage, tells the vendor and sends nothing afterwards', async () => {
     const win = (await loadPage({ config: config({ reloadOnRevoke: false }), before: BEFORE, head: HEAD, body: BODY })) as GatedFrame;
@@ -72,6 +65,7 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
     image.src = tracker('pixel.test', 'after.gif');
     expect(fetchResult).to.equal('blocked');
     expect(win.navigator.sendBeacon(tracker('analytics.test', 'after'), 'x')).to.equal(false);
+    await laterRequestArrived(win);
     expect(await gatedHits()).to.deep.equal([]);
   });
 
@@ -89,6 +83,7 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
     await reloaded;
     // The same window proxy, a new document.
     const fresh = frame.contentWindow as GatedFrame;
+    await laterRequestArrived(fresh);
     expect(fresh.__beforeReload).to.equal(undefined);
     expect(fresh.samtycke.state.decided).to.equal(true);
     expect(fresh.samtycke.has('analytics')).to.equal(false);
@@ -100,7 +95,6 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
   it('does not reload when only a category without scripts is revoked', async () => {
     const win = (await loadPage({ config: config(), head: HEAD, body: BODY })) as GatedFrame;
     await acceptAndTrack(win);
-    await until(() => (win.document.getElementById('pixel') as HTMLImageElement).complete, 'the pixel');
     const navigations = watchNavigations(win);
     expect(win.samtycke.set({ marketing: false })).to.equal(true);
     expect(win.samtycke.has('marketing')).to.equal(false);
@@ -127,7 +121,7 @@ describe('gates: withdrawal cleans up and takes effect at once (R28, R29)', () =
     it(`reloads the page when ${what} made by code loaded for the withdrawn category`, async () => {
       const win = (await loadPage({ config: config() })) as GatedFrame;
       await validated(win);
-      expect(await clickInPage(win, () => win.samtycke.set({ media: true }))).to.equal(true);
+      expect(await runInsideClick(win, () => win.samtycke.set({ media: true }))).to.equal(true);
       await decisionApplied(win);
       load(win);
       await until(async () => (await gatedHits()).some((hit) => hit.startsWith('video.test/tracker/code.')), 'the embed to load');

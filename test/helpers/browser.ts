@@ -1,4 +1,4 @@
-import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand } from '@web/test-runner-commands';
 
 /** One cookie as the DevTools protocol reports it. */
 export interface CdpCookie {
@@ -24,32 +24,6 @@ export interface TrackerHit {
 }
 export const trackerHits = (host?: string): Promise<TrackerHit[]> => executeServerCommand('tracker-hits', host ? { host } : {});
 export const resetTrackerHits = (): Promise<boolean> => executeServerCommand('tracker-reset');
-
-/**
- * Runs `action` inside a real click: the browser's mouse presses a button, so
- * the call has transient user activation, exactly like a visitor's click.
- */
-export async function withUserGesture<T>(action: () => T): Promise<T> {
-  const button = document.createElement('button');
-  button.textContent = 'gesture';
-  button.style.cssText = 'position:fixed;left:0;top:0;width:40px;height:40px;z-index:2147483647';
-  document.body.append(button);
-  const clicked = new Promise<T>((resolve, reject) => {
-    button.addEventListener('click', () => {
-      try {
-        resolve(action());
-      } catch (error) {
-        reject(error);
-      }
-    }, { once: true });
-  });
-  await sendMouse({ type: 'click', position: [20, 20] });
-  try {
-    return await clicked;
-  } finally {
-    button.remove();
-  }
-}
 
 /** Deletes every cookie this page can see, so each test starts as a first visit. */
 export function clearDocumentCookies(): void {

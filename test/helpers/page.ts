@@ -1,3 +1,5 @@
+import { trackerHits } from './browser.js';
+
 /**
  * Loads an HTML page in a same-origin iframe, the way a site would: the
  * script-tag bundle first in <head>, the config as JSON before it.
@@ -10,7 +12,7 @@ export interface PageOptions {
   /** Markup after it, still in <head>. */
   head?: string;
   body?: string;
-  /** The bundle to load. */
+  /** The head script to load: `/dist/samtycke.js` unless given, `countedBundle().script` to count what the page fetches. */
   script?: string;
 }
 
@@ -43,4 +45,48 @@ export function removePages(): void {
 /** Resource URLs the page has fetched so far. */
 export function fetched(win: Window): string[] {
   return win.performance.getEntriesByType('resource').map((entry) => entry.name);
+}
+
+let bundles = 0;
+
+/** The script-tag bundle at a URL of its own, whose requests the tracker server counts. */
+export interface CountedBundle {
+  /** Where the page loads the head script from (`loadPage({ script })`); its chunks are fetched next to it. */
+  readonly script: string;
+  /**
+   * The positive control for "the page fetched nothing more": the page `win`
+   * asks for one more file next to the bundle, and once the server has
+   * answered it, this resolves with the files the page asked for before it,
+   * in the order they reached the server (`['samtycke.js', 'samtycke-ui.js']`).
+   * A request still in flight cannot be missed, as it can in Resource Timing,
+   * which lists a request only once its response is complete.
+   */
+  filesRequested(win: Window): Promise<string[]>;
+}
+
+/**
+ * The head script and its chunks from a fresh URL under `/tracker/bundle/`,
+ * answered from dist/ by the tracker server (tracker-plugin.mjs), which counts
+ * each request. Nothing comes from the browser's cache: every file the page
+ * asks for reaches the server.
+ *
+ * @example
+ * const bundle = countedBundle();
+ * const win = await loadPage({ config, script: bundle.script });
+ * expect(await bundle.filesRequested(win)).to.not.include('samtycke-ui.js');
+ */
+export function countedBundle(): CountedBundle {
+  const base = `/tracker/bundle/b${++bundles}x${Date.now()}/`;
+  let controls = 0;
+  return {
+    script: `${base}samtycke.js`,
+    async filesRequested(win) {
+      const control = `control-${++controls}.json`;
+      const status = await win.fetch(base + control).then((response) => response.status);
+      if (status !== 200) throw new Error(`the control request next to the bundle failed (${status})`);
+      const files = (await trackerHits(location.hostname)).filter((hit) => hit.path.startsWith(base)).map((hit) => hit.path.slice(base.length));
+      if (!files.includes(control)) throw new Error('the control request next to the bundle was not counted');
+      return files.slice(0, files.indexOf(control)).filter((file) => !file.startsWith('control-'));
+    },
+  };
 }

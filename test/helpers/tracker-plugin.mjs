@@ -8,8 +8,28 @@
  * file server (a middleware added with `app.use()` at server start sits
  * behind it and is never reached), and keeps its answers out of the dev
  * server's response cache.
+ *
+ * `/tracker/bundle/<token>/<file>.js` on the test server's own host answers
+ * with `dist/<file>.js`: a page that loads the script-tag bundle from there
+ * asks for its chunks next to it, so every file it requests is counted too
+ * (see `countedBundle()` in page.ts).
  */
+import { readFile } from 'node:fs/promises';
+
 const hits = [];
+
+const DIST = new URL('../../dist/', import.meta.url);
+
+/** A built file of dist/ for a counted bundle URL, or undefined when there is none by that name. */
+async function bundleFile(path) {
+  const match = /^\/tracker\/bundle\/\w+\/([\w.-]+\.js)$/.exec(path);
+  if (!match) return undefined;
+  try {
+    return await readFile(new URL(match[1], DIST), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -53,10 +73,12 @@ function keepUncached(response) {
 export function trackerPlugin() {
   return {
     name: 'samtycke-trackers',
-    serve(ctx) {
+    async serve(ctx) {
       if (!ctx.path.startsWith('/tracker/')) return undefined;
       hits.push({ host: ctx.hostname, path: ctx.path, query: ctx.querystring, method: ctx.method, at: Date.now() });
       keepUncached(ctx.response);
+      const bundled = await bundleFile(ctx.path);
+      if (bundled !== undefined) return { body: bundled, type: 'application/javascript', headers: { 'Cache-Control': 'no-store' } };
       return answer(ctx);
     },
     // The dev server caches transformed responses (.js, .html) by path, across hosts: a cached

@@ -2,37 +2,29 @@ import { expect } from '@esm-bundle/chai';
 import { createConsent, type Consent } from '../../src/entries/index.js';
 import { proofRecordSchema, type ProofRecord } from '../../src/proof/proof-record.js';
 import { PROOF_ACTIONS } from '../../src/proof/record-fields.js';
-import { clearDocumentCookies, collectorMode, resetCollector, withUserGesture } from '../helpers/browser.js';
+import { collectorMode } from '../helpers/browser.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-
-const QUEUE_KEY = 'samtycke:proofs';
 
 /** The one proof-record schema, run in the browser on the records the browser makes: the collector validates with the same object. */
 describe('proof record: the browser makes what the shared schema accepts (R30)', () => {
   let consent: Consent;
+  useFreshPage(() => consent.destroy());
   beforeEach(async () => {
-    clearDocumentCookies();
-    localStorage.removeItem(QUEUE_KEY);
-    await resetCollector();
     // Nothing is acknowledged: every record stays in the queue to be read.
     await collectorMode('down');
     consent = createConsent(siteConfig({ collector: { endpoint: '/fake-collector/v1/proofs' } }), { autoShow: false });
   });
-  afterEach(async () => {
-    consent.destroy();
-    clearDocumentCookies();
-    localStorage.removeItem(QUEUE_KEY);
-    await resetCollector();
-  });
 
   it('validates the record of every action a visitor or the page can take', async () => {
-    expect(await withUserGesture(() => consent.acceptAll({ layer: 'banner', control: 'accept-all', locale: 'en', text: 'Cookies and your privacy' }))).to.equal(true);
+    expect(await runInsideClick(window, () => consent.acceptAll({ layer: 'banner', control: 'accept-all', locale: 'en', text: 'Cookies and your privacy' }))).to.equal(true);
     consent.rejectAll({ layer: 'preferences', control: 'reject-all' });
-    expect(await withUserGesture(() => consent.set({ analytics: true }))).to.equal(true);
+    expect(await runInsideClick(window, () => consent.set({ analytics: true }))).to.equal(true);
     consent.withdraw();
     consent.dismiss({ layer: 'banner', control: 'escape' });
-    expect(await withUserGesture(() => consent.set({ media: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow', services: { video: true } }))).to.equal(true);
-    expect(await withUserGesture(() => consent.recordEmbed('video'))).to.equal(true);
+    expect(await runInsideClick(window, () => consent.set({ media: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow', services: { video: true } }))).to.equal(true);
+    expect(await runInsideClick(window, () => consent.recordEmbed('video'))).to.equal(true);
     await consent.proof!.flush();
     const records: ProofRecord[] = consent.proof!.pending();
     expect(records.map((record) => record.action)).to.deep.equal(['accept', 'reject', 'custom', 'withdraw', 'dismiss', 'embed', 'embed']);
@@ -44,7 +36,7 @@ describe('proof record: the browser makes what the shared schema accepts (R30)',
   });
 
   it('refuses what the browser must never send: unknown fields, a page with its query, an oversized text', async () => {
-    await withUserGesture(() => consent.acceptAll());
+    await runInsideClick(window, () => consent.acceptAll());
     const [record] = consent.proof!.pending();
     const refused = (change: Record<string, unknown>) => !proofRecordSchema.safeParse({ ...record, ...change }).success;
     expect(refused({})).to.equal(false);

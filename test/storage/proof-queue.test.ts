@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, type Consent } from '../../src/entries/index.js';
-import { clearDocumentCookies, collectedRecords, collectorMode, resetCollector, withUserGesture } from '../helpers/browser.js';
+import { collectedRecords, collectorMode } from '../helpers/browser.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { sha256Hex } from '../../src/internal/digest.js';
 
@@ -20,22 +22,15 @@ const queued = (): { record: { recordId: string } }[] => JSON.parse(localStorage
 const settled = () => created[created.length - 1]!.proof!.flush();
 
 describe('proof of consent, browser side', () => {
-  beforeEach(async () => {
-    clearDocumentCookies();
-    localStorage.removeItem(QUEUE_KEY);
-    await resetCollector();
-  });
-  afterEach(() => {
+  useFreshPage(() => {
     for (const consent of created.splice(0)) consent.destroy();
-    clearDocumentCookies();
-    localStorage.removeItem(QUEUE_KEY);
   });
 
   it('sends one complete, minimal record per decision (R30, R32)', async () => {
     history.replaceState(null, '', `${location.pathname}?email=someone@example.com#frag`);
     const consent = open();
     const textHash = await sha256Hex('Vi använder kakor');
-    await withUserGesture(() => consent.set({ analytics: true }, { layer: 'preferences', control: 'save', locale: 'sv', text: 'Vi använder kakor', textHash }));
+    await runInsideClick(window, () => consent.set({ analytics: true }, { layer: 'preferences', control: 'save', locale: 'sv', text: 'Vi använder kakor', textHash }));
     await settled();
     const [entry, ...rest] = await collectedRecords();
     expect(rest).to.have.length(0);
@@ -98,14 +93,21 @@ describe('proof of consent, browser side', () => {
 
   it('backs off after a failure instead of hammering the collector', async () => {
     await collectorMode('down');
-    open().rejectAll();
+    const consent = open();
+    consent.rejectAll();
     await settled();
-    const [entry] = queued() as unknown as { attempts: number; due: number }[];
+    const [entry] = queued() as unknown as { record: { recordId: string }; attempts: number; due: number }[];
     expect(entry!.attempts).to.equal(1);
     expect(entry!.due).to.be.greaterThan(Date.now());
     await collectorMode('up');
     await settled();
-    expect(await collectedRecords()).to.have.length(0);
+    // Positive control: a later decision's record is sent and arrives; the one backing off stays queued.
+    expect(await runInsideClick(window, () => consent.acceptAll())).to.equal(true);
+    await settled();
+    const records = await collectedRecords();
+    expect(records.map((collected) => collected.record.action)).to.deep.equal(['accept']);
+    expect(records.map((collected) => collected.recordId)).to.not.include(entry!.record.recordId);
+    expect(queued().map((pending) => pending.record.recordId)).to.deep.equal([entry!.record.recordId]);
   });
 
   it('keeps the text of a decision made before it was hashed, and hashes it before sending (R30)', async () => {

@@ -2,13 +2,14 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { clearDocumentCookies } from '../helpers/browser.js';
 import { axeViolations } from '../helpers/axe.js';
-import { cleanUp, click, contrast, sha256, shiftTab, shownBanner, newConsent, until } from './helpers.js';
+import { clickWithMouse } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { cleanUp, contrast, sha256, shiftTab, shownBanner, newConsent } from './helpers.js';
 
 describe('<samtycke-banner>', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(async () => {
+  useFreshPage(async () => {
     cleanUp();
-    clearDocumentCookies();
     await emulateMedia({ colorScheme: 'light' });
     await setViewport({ width: 800, height: 600 });
   });
@@ -94,7 +95,7 @@ describe('<samtycke-banner>', () => {
     const { consent, decisions } = newConsent();
     const { banner, button } = await shownBanner();
     const shown = banner.shownText;
-    await click(button('accept-all'));
+    await clickWithMouse(button('accept-all'));
     expect(consent.state.decided).to.equal(true);
     expect(consent.has('analytics') && consent.has('marketing') && consent.has('media')).to.equal(true);
     expect(decisions).to.have.length(1);
@@ -110,7 +111,7 @@ describe('<samtycke-banner>', () => {
   it('decides with one click on Reject all and stores a refusal', async () => {
     const { consent, decisions } = newConsent();
     const { banner, button } = await shownBanner();
-    await click(button('reject-all'));
+    await clickWithMouse(button('reject-all'));
     expect(consent.state.decided).to.equal(true);
     expect(consent.has('analytics') || consent.has('marketing') || consent.has('media')).to.equal(false);
     expect(decisions[0]!.action).to.equal('reject');
@@ -121,11 +122,11 @@ describe('<samtycke-banner>', () => {
   it('records Reject all after an earlier grant as a withdrawal', async () => {
     const { consent, decisions } = newConsent();
     const first = await shownBanner();
-    await click(first.button('accept-all'));
+    await clickWithMouse(first.button('accept-all'));
     await until(() => !first.banner.shadowRoot!.querySelector('section'), 'the banner to close');
     consent.showBanner();
     const again = await shownBanner();
-    await click(again.button('reject-all'));
+    await clickWithMouse(again.button('reject-all'));
     expect(decisions.map((decision) => decision.action)).to.deep.equal(['accept', 'withdraw']);
     expect(consent.has('analytics')).to.equal(false);
   });
@@ -223,10 +224,11 @@ describe('<samtycke-banner>', () => {
 
   it('shows the same banner once however often it is asked for', async () => {
     const { consent } = newConsent();
-    await shownBanner();
+    const { banner } = await shownBanner();
     consent.showBanner();
     consent.showBanner();
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // Whatever the two requests set off has rendered.
+    await banner.updateComplete;
     expect(document.querySelectorAll('samtycke-banner')).to.have.length(1);
     expect(document.querySelector('samtycke-banner')!.shadowRoot!.querySelectorAll('section')).to.have.length(1);
   });

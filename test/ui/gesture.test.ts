@@ -1,13 +1,13 @@
 import { expect } from '@esm-bundle/chai';
-import { clearDocumentCookies } from '../helpers/browser.js';
+import { freshPage } from '../helpers/fresh-page.js';
 import { cleanUp, shownBanner, newConsent } from './helpers.js';
 
 // Its own file, so its page has had no real click yet: transient activation lasts seconds.
 describe('banner without a user gesture (R14)', () => {
-  before(() => clearDocumentCookies());
-  after(() => {
+  before(freshPage);
+  after(async () => {
     cleanUp();
-    clearDocumentCookies();
+    await freshPage();
   });
 
   it('grants nothing to a scripted click and stays open', async () => {

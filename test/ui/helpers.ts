@@ -1,36 +1,11 @@
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { Consent } from '../../src/consent/contract.js';
 import type { Decision } from '../../src/consent/decision.js';
 import { createConsent } from '../../src/entries/index.js';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { siteConfig } from '../fixtures/config.js';
+import { until } from '../helpers/until.js';
 import '../../src/entries/ui.js';
-
-/** Waits for a condition, one animation frame at a time, at most `frames` frames. */
-export async function until<T>(condition: () => T, what = 'condition', frames = 300): Promise<NonNullable<T>> {
-  for (let i = 0; i < frames; i++) {
-    const value = condition();
-    if (value) return value as NonNullable<T>;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Clicks the centre of an element with the real mouse (a user gesture), through any frames it sits in. */
-export async function click(element: Element): Promise<void> {
-  element.scrollIntoView({ block: 'nearest' });
-  // A frame taller than the test page's viewport: bring its bottom, where the banner sits, into view.
-  for (let frame = element.ownerDocument.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) frame.scrollIntoView({ block: 'end' });
-  const rect = element.getBoundingClientRect();
-  let x = rect.left + rect.width / 2;
-  let y = rect.top + rect.height / 2;
-  for (let frame = element.ownerDocument.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) {
-    const outer = frame.getBoundingClientRect();
-    x += outer.left;
-    y += outer.top;
-  }
-  await sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] });
-}
 
 /** Waits for an element's entrance animation to end: colours are measured as they finally are. */
 export async function settled(element: Element): Promise<void> {

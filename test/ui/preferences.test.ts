@@ -1,8 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { clearDocumentCookies } from '../helpers/browser.js';
 import { axeViolations } from '../helpers/axe.js';
-import { cleanUp, click, contrast, sha256, shiftTab, shownBanner, shownPreferences, newConsent, until } from './helpers.js';
+import { clickWithMouse } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { cleanUp, contrast, sha256, shiftTab, shownBanner, shownPreferences, newConsent } from './helpers.js';
 
 const deepActive = (): Element | null => {
   let active = document.activeElement;
@@ -36,15 +38,13 @@ async function openFromBanner() {
     ],
   });
   const banner = await shownBanner();
-  await click(banner.button('customise'));
+  await clickWithMouse(banner.button('customise'));
   return { ...started, banner, ...(await shownPreferences()) };
 }
 
 describe('<samtycke-preferences>', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(async () => {
+  useFreshPage(async () => {
     cleanUp();
-    clearDocumentCookies();
     await emulateMedia({ colorScheme: 'light' });
     await setViewport({ width: 800, height: 600 });
   });
@@ -71,7 +71,7 @@ describe('<samtycke-preferences>', () => {
   it('lists every service with all its details (R17)', async () => {
     const { dialog } = await openFromBanner();
     const details = dialog.querySelector('details')!;
-    await click(details.querySelector('summary')!);
+    await clickWithMouse(details.querySelector('summary')!);
     expect(details.open).to.equal(true);
     const text = details.textContent!.replace(/\s+/g, ' ');
     for (const expected of ['Google Analytics', 'Provider', 'Google Ireland Ltd', 'Purpose', 'Visitor statistics', 'Hosts', 'analytics.test',
@@ -87,7 +87,7 @@ describe('<samtycke-preferences>', () => {
 
   it('stores a refusal when saved with nothing switched on (R09)', async () => {
     const { consent, decisions, button } = await openFromBanner();
-    await click(button('save'));
+    await clickWithMouse(button('save'));
     expect(consent.state.decided).to.equal(true);
     expect(consent.state.choices).to.deep.equal({ necessary: true, analytics: false, marketing: false });
     expect(decisions[0]!.action).to.equal('custom');
@@ -99,7 +99,7 @@ describe('<samtycke-preferences>', () => {
     switchFor('analytics').focus();
     await sendKeys({ press: 'Space' });
     expect(switchFor('analytics').getAttribute('aria-checked')).to.equal('true');
-    await click(button('save'));
+    await clickWithMouse(button('save'));
     expect(consent.state.choices).to.deep.equal({ necessary: true, analytics: true, marketing: false });
     const context = decisions[0]!.context;
     expect(context.text).to.equal(preferences.shownText);
@@ -186,7 +186,7 @@ describe('<samtycke-preferences>', () => {
   it('opens with every service listed when the visitor asks to see the third parties (R16)', async () => {
     newConsent();
     const banner = await shownBanner();
-    await click(banner.button('recipients'));
+    await clickWithMouse(banner.button('recipients'));
     const { dialog } = await shownPreferences();
     const lists = [...dialog.querySelectorAll('details')];
     expect(lists.length).to.equal(3);
@@ -195,10 +195,13 @@ describe('<samtycke-preferences>', () => {
   });
 
   it('opens once however often it is asked for', async () => {
-    const { consent } = await openFromBanner();
+    const { consent, preferences, dialog } = await openFromBanner();
     consent.showPreferences();
     consent.showPreferences();
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // Whatever the two requests set off has rendered.
+    await preferences.updateComplete;
     expect(document.querySelectorAll('samtycke-preferences')).to.have.length(1);
+    expect(preferences.shadowRoot!.querySelectorAll('dialog')).to.have.length(1);
+    expect(dialog.open).to.equal(true);
   });
 });

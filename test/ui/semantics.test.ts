@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { a11ySnapshot, emulateMedia, findAccessibilityNode } from '@web/test-runner-commands';
-import { clearDocumentCookies } from '../helpers/browser.js';
-import { cleanUp, click, shownBanner, shownPreferences, newConsent } from './helpers.js';
+import { clickWithMouse } from '../helpers/click-with-mouse.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
+import { cleanUp, shownBanner, shownPreferences, newConsent } from './helpers.js';
 
 interface AxNode {
   role: string;
@@ -14,10 +15,8 @@ interface AxNode {
 const find = (tree: AxNode, test: (node: AxNode) => boolean) => findAccessibilityNode<AxNode>(tree, test);
 
 describe('screen-reader semantics and motion (R46, R47)', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(async () => {
+  useFreshPage(async () => {
     cleanUp();
-    clearDocumentCookies();
     await emulateMedia({ reducedMotion: 'no-preference' });
   });
 
@@ -30,7 +29,7 @@ describe('screen-reader semantics and motion (R46, R47)', () => {
     expect(find(tree, (node) => node.role === 'button' && node.name === 'Accept all'), 'accept').to.not.equal(null);
     expect(find(tree, (node) => node.role === 'link' && node.name === 'Privacy policy'), 'policy').to.not.equal(null);
 
-    await click(banner.button('customise'));
+    await clickWithMouse(banner.button('customise'));
     await shownPreferences();
     const open = (await a11ySnapshot({})) as unknown as AxNode;
     expect(find(open, (node) => node.role === 'dialog' && node.name === 'Cookie settings'), 'dialog').to.not.equal(null);

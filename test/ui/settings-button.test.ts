@@ -1,20 +1,20 @@
 import { expect } from '@esm-bundle/chai';
-import { clearDocumentCookies, withUserGesture } from '../helpers/browser.js';
 import { axeViolations } from '../helpers/axe.js';
+import { clickWithMouse, runInsideClick } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { connectUi } from '../../src/entries/ui.js';
-import { cleanUp, click, shownPreferences, newConsent, until } from './helpers.js';
+import { cleanUp, shownPreferences, newConsent } from './helpers.js';
 
 describe('npm: settings button and data-samtycke="open" (R26, R27)', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(() => {
+  useFreshPage(() => {
     cleanUp();
-    clearDocumentCookies();
     document.querySelector('#footer-link')?.remove();
   });
 
   it('gives a returning visitor the settings button, which opens the preferences and withdraws', async () => {
     const first = newConsent();
-    expect(await withUserGesture(() => first.consent.acceptAll())).to.equal(true);
+    expect(await runInsideClick(window, () => first.consent.acceptAll())).to.equal(true);
     cleanUp();
 
     const { consent, decisions } = newConsent();
@@ -27,9 +27,9 @@ describe('npm: settings button and data-samtycke="open" (R26, R27)', () => {
     expect(settings.getAttribute('aria-label')).to.equal('Cookie settings');
     expect(await axeViolations(document.querySelector('samtycke-settings-button')!)).to.deep.equal([]);
 
-    await click(settings);
+    await clickWithMouse(settings);
     const { button } = await shownPreferences();
-    await click(button('reject-all'));
+    await clickWithMouse(button('reject-all'));
     expect(decisions.map((decision) => decision.action)).to.deep.equal(['withdraw']);
     expect(consent.has('analytics')).to.equal(false);
     // Focus returns to the button that opened the dialog.
@@ -45,7 +45,7 @@ describe('npm: settings button and data-samtycke="open" (R26, R27)', () => {
     link.textContent = 'Cookie settings';
     document.body.append(link);
     await until(() => document.querySelector('samtycke-banner'), 'the banner');
-    await click(link);
+    await clickWithMouse(link);
     await shownPreferences();
     expect(location.hash).to.not.equal('#cookies');
     expect(consent.state.decided).to.equal(false);

@@ -1,21 +1,19 @@
 import { expect } from '@esm-bundle/chai';
-import { clearDocumentCookies } from '../helpers/browser.js';
 import { pickLocale, SHIPPED_LOCALES as SHIPPED } from '../../src/config/locale.js';
 import { fill } from '../../src/internal/template.js';
 import { loadStrings, shippedStrings } from '../../src/ui/strings.js';
 import { en } from '../../src/ui/strings/en.js';
 import { SETTINGS_LABELS } from '../../src/ui/settings-button.js';
 import { plainLabels } from '../../src/config/plain-labels.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { cleanUp, shownBanner, newConsent } from './helpers.js';
 
 /** Steering copy that has no place next to a choice (R08; AP, CNIL). */
 const BANNED = /best experience|bästa upplevelse|meilleure expérience|bestes erlebnis|mejor experiencia|migliore esperienza|beste ervaring|najlepsze wrażenia|legitimate interest|berechtigtes interesse|intérêt légitime|berättigat intresse|continue without|nur notwendige|non essenti/i;
 
 describe('UI languages (R08, R19)', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(() => {
+  useFreshPage(() => {
     cleanUp();
-    clearDocumentCookies();
     document.documentElement.lang = '';
   });
 

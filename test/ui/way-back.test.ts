@@ -1,9 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { clearDocumentCookies } from '../helpers/browser.js';
-import { loadPage, removePages, type Frame } from '../helpers/page.js';
+import { countedBundle, loadPage, type Frame } from '../helpers/page.js';
+import { clickWithMouse } from '../helpers/click-with-mouse.js';
+import { until } from '../helpers/until.js';
+import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { click, shownBanner, shownPreferences, until } from './helpers.js';
+import { shownBanner, shownPreferences } from './helpers.js';
 
 /** Where focus really is in a page, looking inside shadow roots. */
 const deepActive = (win: Window): Element | null => {
@@ -17,23 +19,19 @@ const FOOTER = `<main><h1>Shop</h1><a id="first" href="#coffee">Coffee</a><foote
 const NO_LINK = `<main><h1>Shop</h1><a id="first" href="#coffee">Coffee</a></main>`;
 
 /** First visit through the script tag: the settings button is a chunk of its own, fetched after the decision. */
-async function firstVisit(body: string, config = siteConfig()): Promise<Frame> {
-  return loadPage({ config, body });
+async function firstVisit(body: string, config = siteConfig(), script?: string): Promise<Frame> {
+  return loadPage({ config, body, ...(script ? { script } : {}) });
 }
 
 describe('focus after a layer closes on a first visit (WCAG 2.4.3, R45)', () => {
-  beforeEach(() => clearDocumentCookies());
-  afterEach(() => {
-    removePages();
-    clearDocumentCookies();
-  });
+  useFreshPage();
 
   it('Customise then Save: focus waits for the lazily loaded settings button', async () => {
     const win = await firstVisit(FOOTER);
     const banner = await shownBanner(win.document);
-    await click(banner.button('customise'));
+    await clickWithMouse(banner.button('customise'));
     const { button, dialog } = await shownPreferences(win.document);
-    await click(button('save'));
+    await clickWithMouse(button('save'));
     await until(() => !dialog.open, 'the dialog to close');
     const settings = await until(() => settingsButton(win), 'the settings button');
     await until(() => deepActive(win) === settings, 'focus on the settings button');
@@ -42,27 +40,30 @@ describe('focus after a layer closes on a first visit (WCAG 2.4.3, R45)', () => 
   it('Accept all in the banner: focus moves to the settings button', async () => {
     const win = await firstVisit(FOOTER);
     const { button } = await shownBanner(win.document);
-    await click(button('accept-all'));
+    await clickWithMouse(button('accept-all'));
     const settings = await until(() => settingsButton(win), 'the settings button');
     await until(() => deepActive(win) === settings, 'focus on the settings button');
   });
 
   it('without the settings button: focus goes to the first data-samtycke="open" element', async () => {
-    const win = await firstVisit(FOOTER, siteConfig({ ui: { settingsButton: false } }));
+    const bundle = countedBundle();
+    const win = await firstVisit(FOOTER, siteConfig({ ui: { settingsButton: false } }), bundle.script);
     const banner = await shownBanner(win.document);
-    await click(banner.button('customise'));
+    await clickWithMouse(banner.button('customise'));
     const { button, dialog } = await shownPreferences(win.document);
-    await click(button('save'));
+    await clickWithMouse(button('save'));
     await until(() => !dialog.open, 'the dialog to close');
     const footer = win.document.getElementById('footer');
     await until(() => deepActive(win) === footer, 'focus on the footer link');
+    // The button comes with a chunk of its own: up to a later request of the page, it was never asked for.
+    expect(await bundle.filesRequested(win)).to.not.include('samtycke-button.js');
     expect(win.document.querySelector('samtycke-settings-button')).to.equal(null);
   });
 
   it('without the settings button, Reject all in the banner: focus on the data-samtycke="open" element too', async () => {
     const win = await firstVisit(FOOTER, siteConfig({ ui: { settingsButton: false } }));
     const { button } = await shownBanner(win.document);
-    await click(button('reject-all'));
+    await clickWithMouse(button('reject-all'));
     const footer = win.document.getElementById('footer');
     await until(() => deepActive(win) === footer, 'focus on the footer link');
   });
