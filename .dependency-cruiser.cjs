@@ -22,7 +22,8 @@ const allowed = {
   ui: ['internal', 'config', 'proof', 'consent', 'storage'],
   sentinel: ['internal', 'config', 'proof', 'consent', 'storage'],
   collector: ['proof'],
-  cli: ['collector', 'proof'],
+  // `samtycke check` validates configs with the browser's own schema (DOM-free modules only).
+  cli: ['collector', 'proof', 'config', 'internal'],
 };
 
 const FOLDERS = ['internal', 'config', 'proof', 'consent', 'storage', 'gates', 'ui', 'sentinel', 'entries', 'collector', 'cli'];

@@ -4,7 +4,7 @@
  * 0 success, 1 a failed check or a failure while running (`verify` found a
  * break, the database is unreachable), 2 a usage error.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createCollector } from '../collector/collector.js';
@@ -14,10 +14,13 @@ import { DEFAULT_SQLITE_PATH, openStore } from '../collector/open-store.js';
 import type { ProofStore } from '../collector/proof-store.js';
 import { applyRetention } from '../collector/retention.js';
 import { verifyChain } from '../collector/verify-chain.js';
+import { checkConfigText, stampPage } from './check.js';
 
 const USAGE = `Usage: samtycke <command> [options]
 
 Commands:
+  check    Validate configs, stamp pages    <file.html|file.json …> [--write]
+           exit 0 = valid (prints each stamp), 1 = a config has problems
   serve    Run the proof collector        [--port 8787] [--host 127.0.0.1] [--db ${DEFAULT_SQLITE_PATH}]
   verify   Recompute the hash chain        [--db …]   exit 0 = intact, 1 = broken
   export   Write records of a period       [--db …] [--from ISO] [--to ISO] [--format ndjson|csv] [--out file]
@@ -53,32 +56,34 @@ const OPTIONS = {
   to: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  write: { type: 'boolean' },
   months: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
 /** Which options each command takes. */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  check: ['write'],
   serve: ['port', 'host', 'db'],
   verify: ['db'],
   export: ['db', 'from', 'to', 'format', 'out'],
   retain: ['db', 'months'],
 };
 
-function readArgs(argv: readonly string[]): { command: string | undefined; flags: Flags; help: boolean } {
+function readArgs(argv: readonly string[]): { command: string | undefined; files: string[]; flags: Flags; help: boolean } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const [command, ...extra] = parsed.positionals;
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const [command, ...files] = parsed.positionals;
+  if (files.length && command !== 'check') throw new UsageError(`unexpected argument "${files[0]}"`);
   const flags: Flags = new Map();
-  for (const [name, value] of Object.entries(parsed.values)) if (typeof value === 'string') flags.set(name, value);
+  for (const [name, value] of Object.entries(parsed.values)) if (typeof value === 'string' || (value === true && name !== 'help')) flags.set(name, String(value));
   const known = command ? COMMAND_OPTIONS[command] : undefined;
   if (known) for (const name of flags.keys()) if (!known.includes(name)) throw new UsageError(`${command} takes no --${name}`);
-  return { command, flags, help: parsed.values.help === true };
+  return { command, files, flags, help: parsed.values.help === true };
 }
 
 async function withStore<T>(db: string | undefined, work: (store: ProofStore) => Promise<T>): Promise<T> {
@@ -167,6 +172,26 @@ async function retain(flags: Flags): Promise<number> {
   });
 }
 
+/** `samtycke check`: each file's problems, or its stamp (written into an HTML page with --write). */
+function check(files: readonly string[], write: boolean): number {
+  if (!files.length) throw new UsageError('check needs at least one file');
+  let failed = false;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const html = /\.html?$/i.test(file);
+    const page = html ? stampPage(text) : undefined;
+    const result = page ?? checkConfigText(text);
+    if (!result.ok) {
+      failed = true;
+      process.stdout.write(`${file}: ${result.issues.length === 1 ? '1 problem' : `${result.issues.length} problems`}\n${result.issues.map((issue) => `  - ${issue.path || '(root)'}: ${issue.message}\n`).join('')}`);
+      continue;
+    }
+    if (page && write && page.html !== text) writeFileSync(file, page.html);
+    process.stdout.write(`${file}: valid; data-stamp="${result.stamp}"${html && write ? ' (written)' : ''}\n`);
+  }
+  return failed ? EXIT.failed : EXIT.ok;
+}
+
 /**
  * Runs the `samtycke` command line and resolves with the exit status:
  * 0 success, 1 a failed check or a failure while running, 2 a usage error.
@@ -174,13 +199,15 @@ async function retain(flags: Flags): Promise<number> {
  */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    const { command, flags, help } = readArgs(argv);
+    const { command, files, flags, help } = readArgs(argv);
     if (help || command === 'help') {
       process.stdout.write(USAGE);
       return EXIT.ok;
     }
     if (!command) throw new UsageError('no command given');
     switch (command) {
+      case 'check':
+        return check(files, flags.has('write'));
       case 'serve':
         return await serve(flags);
       case 'verify':

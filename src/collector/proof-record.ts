@@ -8,8 +8,8 @@ export { proofRecordSchema, type ProofRecord } from '../proof/proof-record.js';
 /** The most records one request may carry. */
 export const MAX_BATCH = 100;
 
-// zod/mini ships no messages; the collector answers in English ("Invalid UUID", "expected boolean").
-z.config(z.locales.en());
+/** zod/mini ships no messages; the collector answers in English ("Invalid UUID", "expected boolean"), per parse so nothing else in the process changes. */
+const ENGLISH = { error: z.locales.en().localeError };
 
 /** A problem with one record of the request body, shaped like zod's issues. */
 export interface RecordIssue {
@@ -61,7 +61,7 @@ export function parseProofBody(body: unknown): ParseResult {
   const issues: RecordIssue[] = [];
   const records: ProofRecord[] = [];
   list.forEach((item, index) => {
-    const parsed = proofRecordSchema.safeParse(item);
+    const parsed = proofRecordSchema.safeParse(item, ENGLISH);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         issues.push({ index, path: formatPath(issue.path), code: issue.code, message: describeIssue(issue) });

@@ -54,15 +54,27 @@ export function normalizeConfig(input: ConfigInput): Config {
 }
 
 /**
- * A short fingerprint of the config text (FNV-1a). The decision cookie keeps
- * the fingerprint of the config it was made under, so a returning visitor's
- * head script can trust the unchanged text without loading the validator.
- * It detects change; it is not a security measure.
+ * The revision of the config schema. Raise it whenever the schema starts to
+ * refuse something it accepted: every fingerprint changes with it, so configs
+ * validated under the old schema are validated again.
+ */
+export const SCHEMA_REVISION = 1;
+
+/**
+ * A short fingerprint of a config text that passed the schema (FNV-1a over
+ * the schema revision and the text; up to 7 base-36 characters). It is kept
+ * in two places: in the decision cookie (`h`), for the text the decision was
+ * made under, and as the config element's `data-stamp`, written by
+ * `samtycke check --write` at build time. Either lets the head script trust
+ * the unchanged text without loading the validator. It detects change; it is
+ * not a security measure.
+ * @example configHash('{"revision":"1",…}') // '1x9k2a'
  */
 export function configHash(text: string): string {
+  const input = `${SCHEMA_REVISION}\n${text}`;
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
+  for (let i = 0; i < input.length; i++) {
+    hash ^= input.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0).toString(36);

@@ -1,0 +1,65 @@
+// `samtycke check`: validates configs where a site is built and stamps pages, with the same schema
+// and the same fingerprint as the browser (src/config/), so a stamped page skips the validator.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../collector/helpers/fixtures.mjs';
+import { configHash } from '../../dist/collector/config/config.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'samtycke-check-'));
+const CONFIG = JSON.stringify({ revision: '2026-11-01', policyUrl: '/privacy', categories: [{ id: 'analytics' }] }, null, 2);
+const page = (config, attributes = '') => `<!doctype html><html><head>
+<script type="application/json" id="samtycke-config"${attributes}>${config}</script>
+<script src="/dist/samtycke.js"></script></head><body></body></html>`;
+
+test('stamps a page with the fingerprint of the exact config text, and replaces an old stamp', async () => {
+  const file = join(dir, 'index.html');
+  writeFileSync(file, page(CONFIG, ' data-stamp="old"'));
+  const cli = await runCli(['check', file, '--write']);
+  assert.equal(cli.code, 0, cli.stderr);
+  const html = readFileSync(file, 'utf8');
+  assert.match(html, new RegExp(`<script type="application/json" id="samtycke-config" data-stamp="${configHash(CONFIG)}">`));
+  assert.equal(html.match(/data-stamp/g).length, 1);
+  assert.ok(html.includes(CONFIG), 'the config text itself is untouched');
+  assert.match(cli.stdout, new RegExp(`valid; data-stamp="${configHash(CONFIG)}" \\(written\\)`));
+});
+
+test('without --write, prints the stamp and leaves the file alone; a JSON file is checked too', async () => {
+  const file = join(dir, 'plain.html');
+  writeFileSync(file, page(CONFIG));
+  const json = join(dir, 'config.json');
+  writeFileSync(json, CONFIG);
+  const cli = await runCli(['check', file, json]);
+  assert.equal(cli.code, 0, cli.stderr);
+  assert.equal(readFileSync(file, 'utf8'), page(CONFIG));
+  assert.equal(cli.stdout.match(new RegExp(`data-stamp="${configHash(CONFIG)}"`, 'g')).length, 2);
+});
+
+test('refuses a broken config with every problem, exit 1, and never stamps it', async () => {
+  const broken = JSON.stringify({ revision: '1', policyUrl: '/p', retention: '14m', categories: [{ id: 'ads', default: true }] });
+  const file = join(dir, 'broken.html');
+  writeFileSync(file, page(broken));
+  const cli = await runCli(['check', file, '--write']);
+  assert.equal(cli.code, 1);
+  assert.match(cli.stdout, /2 problems/);
+  assert.match(cli.stdout, /retention: must be at most 13 months/);
+  assert.match(cli.stdout, /categories\[0\]\.default: category "ads" cannot be granted by default/);
+  assert.doesNotMatch(readFileSync(file, 'utf8'), /data-stamp/);
+});
+
+test('invalid JSON and a page without a config are clear failures', async () => {
+  const json = join(dir, 'bad.json');
+  writeFileSync(json, '{ "revision": ');
+  const bad = await runCli(['check', json]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /the config is not valid JSON/);
+  const none = join(dir, 'none.html');
+  writeFileSync(none, '<!doctype html><p>no config</p>');
+  const missing = await runCli(['check', none]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /no <script type="application\/json" id="samtycke-config"> element/);
+  const usage = await runCli(['check']);
+  assert.equal(usage.code, 2);
+});
