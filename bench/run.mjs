@@ -6,8 +6,11 @@
  *
  * Measures, per library: time from navigation start to the banner being
  * visible; main-thread script time on a first visit (until the banner is up
- * and the network is idle); script time on a returning visit after "Accept
- * all"; and the brotli bytes of the scripts and styles fetched.
+ * and the network is idle); the brotli bytes of the scripts and styles that
+ * had arrived when the banner became visible; and, on a returning visit after
+ * "Accept all", script time, bytes and the number of script and style requests.
+ * samtycke runs twice: with its config stamped (`samtycke check --write`, what a
+ * production site serves) and without (the validator then loads in the browser).
  *
  *   node bench/run.mjs [--runs 7] [--cpu 4]
  */
@@ -16,6 +19,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
+import { stampPage } from '../dist/collector/cli/check.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name, fallback) => {
@@ -29,7 +33,16 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 
 const LIBRARIES = [
   {
+    // The config stamped at build time (`samtycke check --write`), as a production site serves it.
     name: 'samtycke',
+    page: '/bench/pages/samtycke.html?stamped',
+    banner: `document.querySelector('samtycke-banner')?.shadowRoot?.querySelector('section')`,
+    accept: `document.querySelector('samtycke-banner').shadowRoot.querySelector('[data-control="accept-all"]')`,
+    decided: () => document.cookie.includes('samtycke='),
+  },
+  {
+    // The same page without the stamp: the first visit also loads the validator.
+    name: 'samtycke, config not stamped',
     page: '/bench/pages/samtycke.html',
     banner: `document.querySelector('samtycke-banner')?.shadowRoot?.querySelector('section')`,
     accept: `document.querySelector('samtycke-banner').shadowRoot.querySelector('[data-control="accept-all"]')`,
@@ -63,7 +76,8 @@ function serve() {
       return;
     }
     response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    response.end(readFileSync(file));
+    const body = readFileSync(file);
+    response.end(new URL(request.url, 'http://x').search === '?stamped' ? stampPage(body.toString('utf8')).html : body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -106,9 +120,14 @@ async function measure(browser, origin, library) {
     const before = await scriptSeconds(first.client);
     await first.page.goto(origin + library.page, { waitUntil: 'load' });
     const visibleAt = await first.page.evaluate(() => window.__bannerVisibleAt);
+    // Scripts and styles whose response had arrived when the banner became visible (Resource Timing, same clock).
+    const untilBanner = await first.page.evaluate(
+      (at) => performance.getEntriesByType('resource').filter((entry) => entry.responseEnd <= at && /\.(js|css)(\?|$)/.test(entry.name)).map((entry) => entry.name),
+      visibleAt,
+    );
     await first.page.waitForNetworkIdle({ idleTime: 250 });
     const firstScript = (await scriptSeconds(first.client)) - before;
-    const firstBytes = first.assets.reduce((sum, url) => sum + brotliBytes(url), 0);
+    const firstBytes = untilBanner.reduce((sum, url) => sum + brotliBytes(url), 0);
 
     // "Accept all" with the real mouse: a user gesture, as both libraries expect.
     const accept = await first.page.evaluateHandle(library.accept);
@@ -122,9 +141,10 @@ async function measure(browser, origin, library) {
     await back.page.waitForNetworkIdle({ idleTime: 250 });
     const returningScript = (await scriptSeconds(back.client)) - beforeBack;
     const returningBytes = back.assets.reduce((sum, url) => sum + brotliBytes(url), 0);
+    const returningRequests = back.assets.length;
     const bannerShown = await back.page.evaluate(`Boolean(${library.banner})`);
-    if (bannerShown && library.name === 'samtycke') throw new Error('samtycke showed the banner to a returning visitor');
-    return { visibleAt, firstScript: firstScript * 1000, returningScript: returningScript * 1000, firstBytes, returningBytes };
+    if (bannerShown && library.name.startsWith('samtycke')) throw new Error('samtycke showed the banner to a returning visitor');
+    return { visibleAt, firstScript: firstScript * 1000, returningScript: returningScript * 1000, firstBytes, returningBytes, returningRequests };
   } finally {
     await context.close();
   }
@@ -163,8 +183,9 @@ const rows = [
   ['banner visible (from navigation start)', (r) => ms(r.map((x) => x.visibleAt))],
   ['script time, first visit', (r) => ms(r.map((x) => x.firstScript))],
   ['script time, returning visit', (r) => ms(r.map((x) => x.returningScript))],
-  ['bytes, first visit (brotli, JS + CSS)', (r) => kb(r.map((x) => x.firstBytes))],
+  ['bytes until the banner is up, first visit (brotli, JS + CSS)', (r) => kb(r.map((x) => x.firstBytes))],
   ['bytes, returning visit (brotli, JS + CSS)', (r) => kb(r.map((x) => x.returningBytes))],
+  ['requests, returning visit (JS + CSS)', (r) => String(median(r.map((x) => x.returningRequests)))],
 ];
 const names = LIBRARIES.map((library) => library.name);
 console.log(`Headless Chromium, CPU throttled ${CPU}×, ${RUNS} runs each (median, range in brackets).\n`);
