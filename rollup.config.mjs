@@ -38,7 +38,7 @@ const headBundle = (devMode) => ({
   plugins: browserPlugins(devMode, [resolve({ browser: true })]),
 });
 
-/** The chunk the head script loads on demand: validator + UI, everything bundled. */
+/** The layers, loaded when one is asked for: Lit and the banner; the preferences and each locale split off. */
 const uiChunk = (devMode) => ({
   input: 'src/entries/ui-chunk.ts',
   onwarn,
@@ -66,20 +66,30 @@ const gatesChunk = () => ({
   input: 'src/entries/gates-chunk.ts',
   onwarn,
   output: { file: `dist/${CHUNKS.gates}`, format: 'es', sourcemap: true },
-  plugins: browserPlugins(false),
+  plugins: browserPlugins(false, [resolve({ browser: true })]),
 });
 
-/** The floating settings button, drawn for a returning visitor without the UI chunk. */
-const buttonChunk = () => ({
-  input: 'src/entries/button-chunk.ts',
+/** The config validator (zod), for a config text the head script cannot trust yet. */
+const validateChunk = (devMode) => ({
+  input: 'src/entries/validate-chunk.ts',
   onwarn,
-  output: { file: `dist/${CHUNKS.button}`, format: 'es', sourcemap: true },
+  output: { file: `dist/${devMode ? dev(CHUNKS.validate) : CHUNKS.validate}`, format: 'es', sourcemap: true },
+  plugins: browserPlugins(devMode, [resolve({ browser: true })]),
+});
+
+/** The proof sender, loaded after a decision or when records wait. */
+const proofChunk = () => ({
+  input: 'src/entries/proof-chunk.ts',
+  onwarn,
+  output: { file: `dist/${CHUNKS.proof}`, format: 'es', sourcemap: true },
   plugins: browserPlugins(false),
 });
 
 export default [
   headBundle(false),
-  buttonChunk(),
+  validateChunk(false),
+  validateChunk(true),
+  proofChunk(),
   sentinelChunk(false),
   sentinelChunk(true),
   gatesChunk(),

@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createCollector, openStore } from '../dist/collector/collector/index.js';
+import { stampPage } from '../dist/collector/cli/check.js';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const port = Number(process.env.PORT ?? 8080);
@@ -68,12 +69,17 @@ function fileFor(pathname) {
   return file.startsWith(join(root, base)) ? file : null;
 }
 
-/** Inserts the shared config, and points the fake third parties at the port in use. */
+/**
+ * Inserts the shared config, points the fake third parties at the port in use, and stamps the
+ * config as `samtycke check --write` does at a site's build: the head script then trusts it
+ * without loading the validator.
+ */
 async function withConfig(html) {
   const config = await readFile(join(root, 'demo/samtycke-config.json'), 'utf8');
-  return html
+  const page = html
     .replace('<!--#samtycke-config-->', `<script type="application/json" id="samtycke-config">\n${config}</script>`)
     .replaceAll('.localhost:8080', `.localhost:${port}`);
+  return page.includes('id="samtycke-config"') ? stampPage(page).html : page;
 }
 
 async function serveFile(pathname, response) {

@@ -31,9 +31,10 @@ const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb' };
 /**
  * The locale to show: the first candidate that the site gives texts for
  * (exactly) or that samtycke ships (by its language); English otherwise.
- * @example pickLocale({ language: undefined }, ['sv-SE']) // 'sv'
+ * In the browser the candidates are `pageLanguages(config.language)`.
+ * @example pickLocale({}, ['sv-SE', 'en']) // 'sv'
  */
-export function pickLocale(config: LanguageSettings, candidates: readonly (string | null | undefined)[] = defaultCandidates(config)): string {
+export function pickLocale(config: LanguageSettings, candidates: readonly (string | null | undefined)[]): string {
   const own = Object.keys(config.texts ?? {});
   for (const candidate of candidates) {
     if (!candidate) continue;
@@ -50,10 +51,6 @@ export function pickLocale(config: LanguageSettings, candidates: readonly (strin
 export function baseLocale(tag: string): string {
   const base = tag.toLowerCase().split(/[-_]/)[0]!;
   return ALIASES[base] ?? base;
-}
-
-function defaultCandidates(config: LanguageSettings): (string | undefined)[] {
-  return [config.language, document.documentElement.lang, ...(navigator.languages ?? [navigator.language])];
 }
 
 /** A config text in the given locale: the locale, its base language, English, or the first one given. */

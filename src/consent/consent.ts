@@ -1,10 +1,14 @@
 /**
  * The consent object (the contract is in `contract.ts`): the state machine
  * over a validated config. It reads and writes its decision through a
- * `DecisionStore` and hands proof records to a `ProofSink`, both given by
- * the caller, so it knows nothing of cookies or the network.
+ * `DecisionStore` and hands proof records to a `ProofSink`, both given with
+ * the config, so it knows nothing of cookies or the network.
+ *
+ * The script tag's object starts before its config is trusted: until
+ * `adopt()` it grants nothing, decides nothing and keeps its listeners, so
+ * the page can subscribe from the first moment.
  */
-import type { Config } from '../config/config.js';
+import type { CategoryConfig, Config } from '../config/config.js';
 import { DEV, warn } from '../internal/dev.js';
 import { randomId } from '../internal/random-id.js';
 import { stateOf } from './consent-state.js';
@@ -17,67 +21,79 @@ import { proofOfDecision } from './proof-of-decision.js';
 import { inSensitiveZone } from './sensitive-zone.js';
 import { hasUserActivation } from './user-activation.js';
 
-/** What the consent object is built on. */
-export interface ConsentPorts {
-  /** Where the decision is kept (the decision cookie). */
+/** What comes with the validated config. */
+export interface Adoption {
+  /** Where the decision is kept (the decision cookie, named and scoped by the config). */
   readonly store: DecisionStore;
+  /** The fingerprint of the config text, kept with each decision (see `configHash`). */
+  readonly configHash: string;
+  /** The stored decision, when the caller already read it (start-up reads the cookie once). */
+  readonly stored?: StoredDecision | null | undefined;
   /** Where proof records go, when a collector is configured. */
-  readonly proof?: ProofSink;
-  /** The decision as the caller already read it, so start-up reads the store once. */
-  readonly stored?: StoredDecision | null;
+  readonly proof?: ProofSink | undefined;
+  /** The config came after the page could subscribe: a stored decision is announced as a change. */
+  readonly late?: boolean;
 }
 
-const STALE: Record<'expired' | 'future', string> = {
-  expired: 'older than the renewal period',
-  future: 'dated in the future',
-};
+/** A consent object that has not been given its config yet (the script tag's, while the config is validated). */
+export interface PendingConsent extends Consent {
+  /** Gives it the validated config (once): reads the stored decision and asks for the banner when there is none. */
+  adopt(config: Config, adoption: Adoption): void;
+}
+
+/** No config yet: nothing to grant. */
+const NO_CONFIG: Config = { revision: '', policyUrl: '', retention: 0, cookie: { name: 'samtycke', path: '/', sameSite: 'Lax' }, categories: [] };
 
 /**
- * Starts the consent object over a config that is already validated and
- * normalised; `createConsent()` is the public way in. `configHash` is the
- * fingerprint of the config text, kept with the decision (see `configHash`).
+ * A consent object without its config: it grants nothing and decides nothing
+ * until `adopt()` (a broken config never gets there, and stays "no consent").
  */
-export function startConsent(config: Config, configHash: string, ports: ConsentPorts, options: ConsentOptions = {}): Consent {
+export function createPendingConsent(options: ConsentOptions = {}): PendingConsent {
   const now = options.now ?? Date.now;
   const requireActivation = options.requireUserActivation ?? true;
-  const optional = config.categories.filter((category) => !category.necessary);
-  const necessary = new Set(config.categories.filter((category) => category.necessary).map((category) => category.id));
-  const serviceCategory = new Map(config.categories.flatMap((category) => category.services.map((service) => [service.id, category.id] as const)));
   const gpc = browserSendsGpc();
-  // On a sensitive page nothing optional runs, whatever was chosen; the choice itself is kept (R41).
-  const sensitive = inSensitiveZone(config);
   const listeners = createListeners();
-  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`samtycke:${config.cookie.name}`) : null;
+  let config = NO_CONFIG;
+  let configHash = '';
+  let store: DecisionStore | undefined;
+  let proof: ProofSink | undefined;
+  let adopted = false;
+  let optional: readonly CategoryConfig[] = [];
+  let necessary = new Set<string>();
+  let serviceCategory = new Map<string, string>();
+  // On a sensitive page nothing optional runs, whatever was chosen; the choice itself is kept (R41).
+  let sensitive = false;
+  let channel: BroadcastChannel | null = null;
+  let state: ConsentState = stateOf(config, null, gpc);
 
   /** The stored decision if it still counts (R21, R23, R24). */
   function currentDecision(known: StoredDecision | null | undefined): StoredDecision | null {
-    const stored = known === undefined ? ports.store.read() : known;
+    const stored = known === undefined ? store!.read() : known;
     const reason = stored && staleReason(stored, config, now());
     if (!reason) return stored;
-    warn(`stale-${reason}`, `the stored decision is ignored (${reason === 'revision' ? `made under revision "${stored!.r}", now "${config.revision}"` : STALE[reason]})`);
+    warn(`stale-${reason}`, `the stored decision is ignored (${reason === 'revision' ? `made under revision "${stored!.r}", now "${config.revision}"` : reason === 'expired' ? 'older than the renewal period' : 'dated in the future'})`);
     return null;
   }
 
-  const initial = currentDecision(ports.stored);
-  let state: ConsentState = stateOf(config, initial, gpc);
-  // Same decision, config text edited without a new revision: keep the decision, note the new fingerprint.
-  if (initial && initial.h !== configHash) ports.store.write({ ...initial, h: configHash }, (initial.t + config.retention * DAY_MS - now()) / DAY_MS);
-
-  /** Another tab decided: pick it up without a reload. */
-  function refresh(): void {
-    const next = stateOf(config, currentDecision(undefined), gpc);
-    if (JSON.stringify(next) === JSON.stringify(state)) return;
+  function changeTo(next: ConsentState): void {
     state = next;
     listeners.emit('change', state, new ConsentChangeEvent(state));
   }
 
+  /** Another tab decided: pick it up without a reload. */
+  function refresh(): void {
+    const next = stateOf(config, currentDecision(undefined), gpc);
+    if (JSON.stringify(next) !== JSON.stringify(state)) changeTo(next);
+  }
+
   /** The proof first, then `decision` listeners: a record exists before the decision takes effect (R30). */
   function record(decision: Decision): void {
-    ports.proof?.enqueue(proofOfDecision(decision));
+    proof?.enqueue(proofOfDecision(decision));
     listeners.emit('decision', decision, new ConsentDecisionEvent(decision));
   }
 
   function decide(action: DecisionAction, wanted: Readonly<Record<string, boolean>>, context: DecisionContext = {}): boolean {
+    if (!adopted) return false;
     const c: Record<string, 0 | 1> = {};
     for (const category of optional) c[category.id] = wanted[category.id] === true ? 1 : 0;
     const userActivation = hasUserActivation();
@@ -100,9 +116,8 @@ export function startConsent(config: Config, configHash: string, ports: ConsentP
       gpc,
       context: { layer: 'api', ...context },
     });
-    ports.store.write(stored, config.retention);
-    state = next;
-    listeners.emit('change', state, new ConsentChangeEvent(state));
+    store!.write(stored, config.retention);
+    changeTo(next);
     channel?.postMessage('change');
     return true;
   }
@@ -129,17 +144,21 @@ export function startConsent(config: Config, configHash: string, ports: ConsentP
 
   const every = (value: boolean): Record<string, boolean> => Object.fromEntries(optional.map((category) => [category.id, value]));
   const categoryOf = (id: string): string | undefined => (config.categories.some((category) => category.id === id) ? id : serviceCategory.get(id));
-  const show = (view: ConsentView): void => listeners.emit('show', view, new ConsentShowEvent(consent, view));
+  const show = (view: ConsentView): void => {
+    if (adopted) listeners.emit('show', view, new ConsentShowEvent(consent, view));
+  };
 
-  const consent: Consent = {
-    config,
+  const consent: PendingConsent = {
+    get config() {
+      return config;
+    },
     get state() {
       return state;
     },
     has(id) {
       const category = categoryOf(id);
       if (!category) {
-        warn('unknown-category', `"${id}" is neither a category nor a service in the config`);
+        if (adopted) warn('unknown-category', `"${id}" is neither a category nor a service in the config`);
         return false;
       }
       return state.choices[category] === true && (!sensitive || necessary.has(category));
@@ -176,10 +195,43 @@ export function startConsent(config: Config, configHash: string, ports: ConsentP
       channel?.close();
       listeners.clear();
     },
-    proof: ports.proof,
+    get proof() {
+      return proof;
+    },
+    adopt(validated, adoption) {
+      if (adopted) return;
+      adopted = true;
+      config = validated;
+      configHash = adoption.configHash;
+      store = adoption.store;
+      proof = adoption.proof;
+      optional = config.categories.filter((category) => !category.necessary);
+      necessary = new Set(config.categories.filter((category) => category.necessary).map((category) => category.id));
+      serviceCategory = new Map(config.categories.flatMap((category) => category.services.map((service) => [service.id, category.id] as const)));
+      sensitive = inSensitiveZone(config);
+      if (typeof BroadcastChannel === 'function') {
+        channel = new BroadcastChannel(`samtycke:${config.cookie.name}`);
+        channel.onmessage = refresh;
+      }
+      const initial = currentDecision(adoption.stored);
+      // Same decision, config text edited without a new revision: keep the decision, note the new fingerprint.
+      if (initial && initial.h !== configHash) store.write({ ...initial, h: configHash }, (initial.t + config.retention * DAY_MS - now()) / DAY_MS);
+      const next = stateOf(config, initial, gpc);
+      // Listeners that came before the config have not seen the stored decision yet.
+      if (initial && adoption.late) changeTo(next);
+      else state = next;
+      if (!initial && (options.autoShow ?? true)) queueMicrotask(() => consent.showBanner());
+    },
   };
+  return consent;
+}
 
-  if (channel) channel.onmessage = refresh;
-  if (!state.decided && (options.autoShow ?? true)) queueMicrotask(() => consent.showBanner());
+/**
+ * Starts the consent object over a config that is already validated and
+ * normalised; `createConsent()` is the public way in.
+ */
+export function startConsent(config: Config, adoption: Adoption, options: ConsentOptions = {}): Consent {
+  const consent = createPendingConsent(options);
+  consent.adopt(config, adoption);
   return consent;
 }

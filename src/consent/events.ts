@@ -5,17 +5,24 @@
 import type { BlockedAttempt, Consent, ConsentState, ConsentView } from './contract.js';
 import type { Decision } from './decision.js';
 
+/** What every samtycke event shares: a name and a readonly, typed `detail`. */
+class DetailEvent<T> extends Event {
+  readonly detail: T;
+  constructor(name: string, detail: T) {
+    super(name);
+    this.detail = detail;
+  }
+}
+
 /**
  * `samtycke:change`, whenever the consent state changes: after a decision in
  * this tab or in another tab of the same site.
  * @example document.addEventListener('samtycke:change', (event) => render(event.detail.choices));
  */
-export class ConsentChangeEvent extends Event {
+export class ConsentChangeEvent extends DetailEvent<ConsentState> {
   static readonly eventName = 'samtycke:change' as const;
-  readonly detail: ConsentState;
   constructor(state: ConsentState) {
-    super(ConsentChangeEvent.eventName);
-    this.detail = state;
+    super(ConsentChangeEvent.eventName, state);
   }
 }
 
@@ -23,12 +30,10 @@ export class ConsentChangeEvent extends Event {
  * `samtycke:decision`, once per decision made in this tab, before it is stored.
  * @example document.addEventListener('samtycke:decision', (event) => log(event.detail.action));
  */
-export class ConsentDecisionEvent extends Event {
+export class ConsentDecisionEvent extends DetailEvent<Decision> {
   static readonly eventName = 'samtycke:decision' as const;
-  readonly detail: Decision;
   constructor(decision: Decision) {
-    super(ConsentDecisionEvent.eventName);
-    this.detail = decision;
+    super(ConsentDecisionEvent.eventName, decision);
   }
 }
 
@@ -36,12 +41,10 @@ export class ConsentDecisionEvent extends Event {
  * `samtycke:show`, when a consent object asks the UI to show a layer.
  * @example document.addEventListener('samtycke:show', (event) => event.detail.view === 'banner');
  */
-export class ConsentShowEvent extends Event {
+export class ConsentShowEvent extends DetailEvent<{ readonly consent: Consent; readonly view: ConsentView }> {
   static readonly eventName = 'samtycke:show' as const;
-  readonly detail: { readonly consent: Consent; readonly view: ConsentView };
   constructor(consent: Consent, view: ConsentView) {
-    super(ConsentShowEvent.eventName);
-    this.detail = { consent, view };
+    super(ConsentShowEvent.eventName, { consent, view });
   }
 }
 
@@ -49,12 +52,10 @@ export class ConsentShowEvent extends Event {
  * `samtycke:blocked`, for every request a gate stops (no query string is kept).
  * @example document.addEventListener('samtycke:blocked', (event) => console.info(event.detail.host));
  */
-export class ConsentBlockedEvent extends Event {
+export class ConsentBlockedEvent extends DetailEvent<BlockedAttempt> {
   static readonly eventName = 'samtycke:blocked' as const;
-  readonly detail: BlockedAttempt;
   constructor(attempt: BlockedAttempt) {
-    super(ConsentBlockedEvent.eventName);
-    this.detail = attempt;
+    super(ConsentBlockedEvent.eventName, attempt);
   }
 }
 

@@ -8,7 +8,7 @@ import { DEV } from '../internal/dev.js';
 /** A chunk's file: its `.dev.js` build in the dev head, for the chunks that have one (UI, sentinel). */
 export const withDevBuild = (file: string): string => (DEV ? file.replace(/\.js$/, '.dev.js') : file);
 
-/** Imports the chunk `file` from next to the head script at `scriptSrc`; `query` makes a retry a new URL. */
-export function importChunk<T>(file: string, scriptSrc: string, query = ''): Promise<T> {
-  return import(/* @vite-ignore */ new URL(file + query, scriptSrc).href) as Promise<T>;
+/** Imports the chunk `file` from next to the head script at `scriptSrc`. */
+export function importChunk<T>(file: string, scriptSrc: string): Promise<T> {
+  return import(/* @vite-ignore */ new URL(file, scriptSrc).href) as Promise<T>;
 }

@@ -27,8 +27,7 @@ export function createConsent(input: ConfigInput, options: CreateConsentOptions 
   const proof = config.collector ? createProofQueue(config.collector.endpoint) : undefined;
   const consent = startConsent(
     config,
-    configHash(options.configText ?? JSON.stringify(input)),
-    { store: decisionCookie(config.cookie), proof },
+    { store: decisionCookie(config.cookie), configHash: configHash(options.configText ?? JSON.stringify(input)), proof },
     { ...options, blockedLog: options.blockedLog ?? listenForBlocked() },
   );
   void proof?.flush();

@@ -15,7 +15,8 @@ import { wireOpeners } from '../ui/openers.js';
 import { defineSettingsButton, mountSettingsButton } from '../ui/settings-button.js';
 
 export { SamtyckeBanner } from '../ui/banner.js';
-export { SamtyckePreferences } from '../ui/preferences.js';
+// A type only: the preferences are loaded when they are opened, so an app's first load does not carry them.
+export type { SamtyckePreferences } from '../ui/preferences.js';
 export { SamtyckeSettingsButton } from '../ui/settings-button.js';
 export { showView } from '../ui/layers.js';
 

@@ -53,16 +53,8 @@ export function consentModeState(choices: Readonly<Record<string, boolean>>, map
 
 /** Everything denied until the visitor decides; sent by the head script before any Google tag can run. */
 export function pushConsentDefault(): void {
-  gtag('consent', 'default', {
-    ad_storage: 'denied',
-    ad_user_data: 'denied',
-    ad_personalization: 'denied',
-    analytics_storage: 'denied',
-    functionality_storage: 'denied',
-    personalization_storage: 'denied',
-    security_storage: 'granted',
-    wait_for_update: 500,
-  });
+  // No choices: every type denied but `security_storage`.
+  gtag('consent', 'default', { ...consentModeState({}, {}), wait_for_update: 500 });
 }
 
 /** The `update` command plus a `samtycke_consent` event for tag-manager triggers. */

@@ -1,18 +1,17 @@
 /**
  * The half of the gates that loads on demand (`dist/samtycke-gates.js` with
- * the script tag): activating granted elements in page order, click-to-load
- * placeholders, and what a decision does beyond the gates (erasing what
- * revoked services stored, Consent Mode's update, vendor signals, a reload).
- * The head script keeps only what must run from the first moment: blocking.
+ * the script tag), once the page has gated elements or refused services left
+ * something behind: activating granted elements in page order, click-to-load
+ * placeholders for embeds, and erasing leftovers. The head script keeps what
+ * must run from the first moment: blocking, and what a decision does beyond
+ * the gates.
  */
-import type { ConsentState } from '../consent/contract.js';
 import { URL_ATTRIBUTES } from '../internal/request-hooks.js';
-import { consentModeState, DEFAULT_CONSENT_MODE_MAP, pushConsentUpdate } from './consent-mode.js';
 import { activateElement, isPending, KINDS, srcsetUrls } from './element-gate.js';
-import { eraseServiceData } from './erase-service-data.js';
+import { eraseLeftovers } from './erase-leftovers.js';
 import type { GateActions, GateContext } from './gate-context.js';
 import { createPlaceholder } from './placeholder.js';
-import { readDecisionRules, serviceForHost, type GateService } from './rules.js';
+import { serviceForHost, type GateService } from './rules.js';
 import { activateScript } from './script-gate.js';
 import { signalVendors } from './vendor-signals.js';
 
@@ -20,10 +19,8 @@ const GATED = '[data-category],[data-service]';
 
 /** The on-demand half of the gates, over what the blocking half shares (`GateContext`). */
 export function createGateActions({ consent, rules, config, ran, logged, setAttribute, parse, denied }: GateContext): GateActions {
-  const { reloadOnRevoke, consentMode } = readDecisionRules(config);
   /** Gated iframes with a placeholder. */
   const placeholders = new WeakMap<Element, HTMLElement>();
-  let previous: Readonly<Record<string, boolean>> | null = null;
 
   /** Every URL the element (and its `<source>`s) holds back, each `srcset` candidate apart, with the service whose host it reaches. */
   function owners(element: Element): [string, GateService][] {
@@ -92,26 +89,5 @@ export function createGateActions({ consent, rules, config, ran, logged, setAttr
     for (const element of document.querySelectorAll(GATED)) gate(element);
   }
 
-  /**
-   * A decision (or the stored one): erase what revoked services stored (R28),
-   * tell vendors (R29), send Consent Mode's update and the `samtycke_consent`
-   * dataLayer event, reload when revoked code already runs, else activate
-   * what is now granted.
-   */
-  function apply(state: ConsentState): void {
-    if (state.decided) {
-      // Refused at the first decision seen, or granted before and refused now.
-      const revoked = (category: string) => !state.choices[category] && (!previous || previous[category]);
-      eraseServiceData(rules.services.filter((service) => revoked(service.category)));
-      const types = consentModeState(state.choices, consentMode ?? DEFAULT_CONSENT_MODE_MAP);
-      signalVendors(types);
-      if (consentMode !== null) pushConsentUpdate(types, state.choices);
-      const reload = reloadOnRevoke && [...ran].some(revoked);
-      previous = state.choices;
-      if (reload) return location.reload();
-    }
-    scan();
-  }
-
-  return { gate, scan, apply };
+  return { gate, scan, erase: eraseLeftovers, signalVendors };
 }

@@ -1,4 +1,6 @@
-import type { BlockedKind, Consent, ConsentState } from '../consent/contract.js';
+import type { BlockedKind, Consent } from '../consent/contract.js';
+import type { ConsentModeState } from './consent-mode.js';
+import type { Leftovers } from './leftovers.js';
 import type { GateRules, GateService } from './rules.js';
 
 /**
@@ -25,10 +27,12 @@ export interface GateContext {
 export interface GateActions {
   /** Activates a gated element, or lists it and gives an iframe its placeholder. */
   gate(element: Element): void;
-  /** Gates every gated element in the page. */
+  /** Gates every gated element in the page: activates what is granted now. */
   scan(): void;
-  /** Applies a decision beyond the gates: cleanup, Consent Mode, vendor signals, reload, activation. */
-  apply(state: ConsentState): void;
+  /** Erases what refused services left (R28). */
+  erase(found: Leftovers): void;
+  /** Tells the vendors that have a consent API of their own about a change (R29). */
+  signalVendors(types: ConsentModeState): void;
 }
 
 /** The module `dist/samtycke-gates.js` (and `gate-actions.ts` in the npm build). */

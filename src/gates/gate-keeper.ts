@@ -1,7 +1,8 @@
-import type { BlockedAttempt, BlockedKind, BlockedLog, Consent } from '../consent/contract.js';
+import type { BlockedAttempt, BlockedKind, BlockedLog, Consent, ConsentState } from '../consent/contract.js';
 import { createBlockedLog } from '../consent/blocked-log.js';
 import { inspectElementUrls, inspectNetwork, setAttributeUninspected, URL_ATTRIBUTES } from '../internal/request-hooks.js';
 import { pushConsentDefault } from './consent-mode.js';
+import { createDecisionEffects } from './decision-effects.js';
 import { isPending, KINDS, srcsetUrls } from './element-gate.js';
 import type { GateActions, GateActionsModule, GateContext } from './gate-context.js';
 import { readGateRules, serviceForHost, type GateService } from './rules.js';
@@ -33,16 +34,18 @@ export interface Gates {
 }
 
 const FETCHING = 'script,img,iframe,link,video,audio,source';
+/** Elements the site marked for gating. */
+const GATED = '[data-category],[data-service]';
 let started = false;
 
 /**
  * The half of the gates that must run from the first moment: it blocks.
  * Requests from code, URLs set on elements and tags that arrive with a URL
- * to a gated host are held back before anything leaves (R02, R03). What
- * only follows a gated element or a decision (activation in page order,
- * placeholders, cleanup, vendor signals) is in `gate-actions.ts`, loaded on
- * demand through `options.actions()`; its steps run in the order they were
- * asked for. `startGates()` is the public way in.
+ * to a gated host are held back before anything leaves (R02, R03), and each
+ * decision takes effect at once (`decision-effects.ts`). What only follows a
+ * gated element (activation in page order, placeholders) is in
+ * `gate-actions.ts`, loaded on demand through `options.actions()`; its steps
+ * run in the order they were asked for. `startGates()` is the public way in.
  */
 export function startGateKeeper(consent: Consent, options: GateKeeperOptions): Gates {
   const config = options.config ?? consent.config;
@@ -123,7 +126,7 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   /** A fetching element in the page: hold it back if needed; a gated one waits for the actions. */
   function handle(element: Element): void {
     // Held back first: a gated element can carry a live URL too (a `poster`, a `srcset`).
-    if (holdBack(element) || isPending(element)) later((gates) => gates.gate(element));
+    if (holdBack(element) || (isPending(element) && element.closest(GATED))) later((gates) => gates.gate(element));
   }
 
   if (!started) {
@@ -147,8 +150,16 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
       }
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
-  consent.on('change', (state) => later((gates) => gates.apply(state)));
-  if (consent.state.decided) later((gates) => gates.apply(consent.state));
-  else if (document.querySelector('[data-category],[data-service]')) later((gates) => gates.scan());
+  const applyDecision = createDecisionEffects(rules, config, ran, {
+    erase: (found) => later((gates) => gates.erase(found)),
+    signalVendors: (types) => later((gates) => gates.signalVendors(types)),
+  });
+  /** A decision (or the stored one) takes effect here; gated elements wait for the on-demand half. */
+  const settle = (state: ConsentState, atStart = false): void => {
+    if (state.decided && !applyDecision(state, atStart)) return;
+    if (document.querySelector(GATED)) later((gates) => gates.scan());
+  };
+  consent.on('change', (state) => settle(state));
+  settle(consent.state, true);
   return { blocked: () => log.list(), refresh: () => later((gates) => gates.scan()) };
 }

@@ -11,6 +11,7 @@
  */
 import { localize, pickLocale } from '../config/locale.js';
 import { looseList, looseRecord } from '../internal/loose.js';
+import { pageLanguages } from '../internal/page-languages.js';
 import { fill } from '../internal/template.js';
 import { readGateRules, serviceForHost } from './rules.js';
 
@@ -52,7 +53,8 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
   const category = list(config.categories).find((entry) => entry.id === categoryId) ?? {};
   const service = list(category.services).find((entry) => entry.id === gated?.id) ?? {};
   // The banner's choice of language (the config's `language`, `<html lang>`, the browser's), read from a config that may not be validated yet.
-  const locale = pickLocale({ language: typeof config.language === 'string' ? config.language : undefined, texts: looseRecord(config.texts) });
+  const language = typeof config.language === 'string' ? config.language : undefined;
+  const locale = pickLocale({ language, texts: looseRecord(config.texts) }, pageLanguages(language));
   const categoryLabel = label(category.label, locale);
   const name = typeof service.name === 'string' ? service.name : embed.host;
   const values: Record<string, string> = {

@@ -33,6 +33,8 @@ export interface DecisionRules {
   readonly reloadOnRevoke: boolean;
   /** Category → Consent Mode types from the config (`undefined`: the default mapping); `null` when Consent Mode is off. */
   readonly consentMode: Readonly<Record<string, readonly string[]>> | undefined | null;
+  /** The name of the decision cookie, which cleanup never touches. */
+  readonly decisionCookie: string;
 }
 
 /** Cookie or storage names: `"_ga"` or `{ "name": "_ga", … }`. */
@@ -67,6 +69,7 @@ export function readDecisionRules(input: unknown): DecisionRules {
   return {
     reloadOnRevoke: config.reloadOnRevoke !== false,
     consentMode: config.consentMode === false ? null : map ? (looseRecord(map) as Record<string, string[]>) : undefined,
+    decisionCookie: looseText(looseRecord(config.cookie).name) || 'samtycke',
   };
 }
 

@@ -7,6 +7,12 @@ type VendorWindow = Window & {
   _paq?: { push(args: unknown[]): void };
 };
 
+/** The globals of the vendors `signalVendors` tells. */
+const VENDOR_APIS = ['fbq', 'uetq', 'clarity', '_paq'];
+
+/** Whether any of those vendors' code has run on this page (cheap, for the head script to decide whether to load the rest). */
+export const vendorApiPresent = (): boolean => VENDOR_APIS.some((name) => name in window);
+
 /**
  * Tells the vendors that have their own consent API about the current state
  * (R29): Meta pixel, Microsoft UET and Clarity, Matomo. A vendor is only

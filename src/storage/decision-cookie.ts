@@ -1,9 +1,15 @@
 /**
  * The decision cookie, kept minimal (R22): the `StoredDecision` shape as
- * JSON, first-party, `SameSite=Lax`, `Secure` on https, with a `Max-Age` of
- * exactly the time left to renewal. No e-mail, no IP, nothing about the device.
+ * JSON (URI-encoded), first-party, `SameSite=Lax`, `Secure` on https, with a
+ * `Max-Age` of exactly the time left to renewal. No e-mail, no IP, nothing
+ * about the device.
+ *
+ * Read and written here in a few lines rather than through js-cookie (which
+ * erases other services' cookies, see `gates/erase-leftovers.ts`): this runs
+ * on every page view in the head script, whose size every visitor pays, and
+ * it only ever handles this one cookie, whose name the schema restricts to
+ * letters, digits, `-` and `_`.
  */
-import Cookies from 'js-cookie';
 import type { Config } from '../config/config.js';
 import type { DecisionStore } from '../consent/contract.js';
 import type { StoredDecision } from '../consent/decision.js';
@@ -53,27 +59,33 @@ export function decisionCookie(options: CookieOptions): DecisionStore {
   };
 }
 
+/** The raw value of the cookie `name` (a schema-checked name: no pattern characters), or undefined. */
+function cookieValue(name: string): string | undefined {
+  const entry = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
+  if (entry === undefined) return undefined;
+  try {
+    return decodeURIComponent(entry.slice(name.length + 1));
+  } catch {
+    // Not ours: a value we wrote always decodes.
+    return '';
+  }
+}
+
 /** Reads the stored decision; missing, corrupt, forged or oversized is `null`. Never throws. */
 export function readDecision(options: CookieOptions): StoredDecision | null {
-  const raw = Cookies.get(options.name);
+  const raw = cookieValue(options.name);
   if (raw === undefined) return null;
   const decision = parseStoredDecision(raw);
   if (!decision) warn('corrupt-cookie', `the "${options.name}" cookie is not a valid decision and is ignored`);
   return decision;
 }
 
-/** Writes the decision as a first-party cookie that lives exactly as long as the decision (R22). */
-export function writeDecision(decision: StoredDecision, options: CookieOptions, retentionDays: number): void {
-  Cookies.set(options.name, JSON.stringify(decision), attributes(options, retentionDays));
-}
-
-function attributes(options: CookieOptions, days?: number): Cookies.CookieAttributes {
-  return {
-    path: options.path,
-    sameSite: options.sameSite,
-    secure: location.protocol === 'https:',
-    ...(options.domain ? { domain: options.domain } : {}),
+/** Writes the decision as a first-party cookie that lives exactly `days` days, the time left to renewal (R22). */
+export function writeDecision(decision: StoredDecision, options: CookieOptions, days: number): void {
+  document.cookie =
+    `${options.name}=${encodeURIComponent(JSON.stringify(decision))}; Path=${options.path}; SameSite=${options.sameSite}` +
     // Max-Age rather than Expires: it does not depend on the visitor's clock.
-    ...(days ? { 'max-age': String(Math.round(days * 86400)) } : {}),
-  };
+    `; Max-Age=${Math.round(days * 86400)}` +
+    (options.domain ? `; Domain=${options.domain}` : '') +
+    (location.protocol === 'https:' ? '; Secure' : '');
 }

@@ -1,11 +1,13 @@
 import { gpcRefuses } from '../consent/gpc.js';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { Consent } from '../consent/contract.js';
 import { ConsentController } from './consent-controller.js';
+import { revealServicesNext } from './open-preferences.js';
 import { categoryDescription, categoryLabel, recipientCount } from './labels.js';
 import { fill } from '../internal/template.js';
 import { safeUrl } from './safe-url.js';
 import { ShownText } from './shown-text.js';
+import { ConsentLayer } from './consent-layer.js';
 import { baseStyles } from './styles.js';
 import { focusWayBack } from './way-back.js';
 
@@ -22,12 +24,10 @@ import { focusWayBack } from './way-back.js';
  * @cssproperty --samtycke-choice-bg / --samtycke-choice-fg / --samtycke-choice-border - both choice buttons
  * @cssproperty --samtycke-font / --samtycke-font-size / --samtycke-radius / --samtycke-shadow / --samtycke-z
  */
-export class SamtyckeBanner extends LitElement {
-  static override properties = { open: { type: Boolean, reflect: true } };
-
+export class SamtyckeBanner extends ConsentLayer {
   static override styles = [
     baseStyles,
-    css`
+    `
       :host { display: contents; }
       section.layer {
         position: fixed;
@@ -66,17 +66,26 @@ export class SamtyckeBanner extends LitElement {
     `,
   ];
 
-  declare open: boolean;
   private readonly ctrl = new ConsentController(this);
   private readonly shown = new ShownText();
 
   constructor() {
     super();
-    this.open = false;
     // Decided here, in another layer or in another tab: the first layer has done its job.
     this.ctrl.onChange = (state) => {
       if (state.decided) this.open = false;
     };
+  }
+
+  /** Whether the banner is shown; reflected as the `open` attribute. */
+  get open(): boolean {
+    return this.hasAttribute('open');
+  }
+
+  set open(open: boolean) {
+    if (open === this.open) return;
+    this.toggleAttribute('open', open);
+    this.requestUpdate();
   }
 
   get consent(): Consent | null {
@@ -97,7 +106,7 @@ export class SamtyckeBanner extends LitElement {
     return this.shown.hash;
   }
 
-  protected override render() {
+  protected override render(): unknown {
     const { consent, strings: s, locale } = this.ctrl;
     if (!this.open || !consent || !s) return nothing;
     const { config } = consent;
@@ -126,8 +135,7 @@ export class SamtyckeBanner extends LitElement {
     </section>`;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  protected override updated(): void {
     const layer = this.renderRoot.querySelector('section');
     if (layer) this.shown.update(layer);
   }
@@ -155,8 +163,8 @@ export class SamtyckeBanner extends LitElement {
   };
 
   private readonly onRecipients = (): void => {
+    revealServicesNext();
     this.consent?.showPreferences();
-    document.querySelector('samtycke-preferences')?.revealServices();
   };
 
   private readonly onKeydown = (event: KeyboardEvent): void => {

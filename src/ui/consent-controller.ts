@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Consent, ConsentState } from '../consent/contract.js';
 import type { DecisionContext } from '../consent/decision.js';
 import { pickLocale } from '../config/locale.js';
+import { pageLanguages } from '../internal/page-languages.js';
 import { loadStrings, type UiStrings } from './strings.js';
 import type { ShownText } from './shown-text.js';
 
@@ -34,7 +35,7 @@ export class ConsentController implements ReactiveController {
     this.current = consent;
     if (this.connected) this.subscribe();
     if (!consent) return;
-    const locale = pickLocale(consent.config);
+    const locale = pickLocale(consent.config, pageLanguages(consent.config.language));
     loadStrings(locale, consent.config).then((strings) => {
       if (this.current !== consent) return;
       this.locale = locale;

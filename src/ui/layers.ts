@@ -7,7 +7,8 @@
 import type { Consent } from '../consent/contract.js';
 import type { ConsentView } from '../consent/contract.js';
 import { SamtyckeBanner } from './banner.js';
-import { SamtyckePreferences } from './preferences.js';
+import { openPreferences } from './open-preferences.js';
+import type { SamtyckePreferences } from './preferences.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -19,11 +20,9 @@ declare global {
   }
 }
 
-/** Registers `<samtycke-banner>` and `<samtycke-preferences>`, unless the page already has them. */
+/** Registers `<samtycke-banner>`, unless the page already has it; `<samtycke-preferences>` comes with its chunk. */
 export function defineLayers(): void {
-  for (const [tag, element] of [['samtycke-banner', SamtyckeBanner], ['samtycke-preferences', SamtyckePreferences]] as const) {
-    if (!customElements.get(tag)) customElements.define(tag, element);
-  }
+  if (!customElements.get('samtycke-banner')) customElements.define('samtycke-banner', SamtyckeBanner);
 }
 
 /** Shared by every copy of this module on the page (two bundles must not show two banners). */
@@ -44,15 +43,6 @@ function registry(): UiRegistry {
 function whenBody(run: () => void): void {
   if (document.body) run();
   else document.addEventListener('DOMContentLoaded', run, { once: true });
-}
-
-function element<K extends 'samtycke-banner' | 'samtycke-preferences'>(tag: K, place: (element: HTMLElement) => void): HTMLElementTagNameMap[K] {
-  let found = document.querySelector(tag);
-  if (!found) {
-    found = document.createElement(tag);
-    place(found);
-  }
-  return found;
 }
 
 /** Remembers the consent object the page uses; runs the connect hook the first time it is seen. */
@@ -76,16 +66,18 @@ export function onConnect(connect: (consent: Consent) => void): void {
 export function showView(consent: Consent, view: ConsentView): void {
   connectConsent(consent);
   whenBody(() => {
-    if (view === 'banner') {
-      // First in the body: the first thing a keyboard or screen-reader user reaches.
-      const banner = element('samtycke-banner', (el) => document.body.prepend(el));
-      banner.consent = consent;
-      banner.open = true;
-    } else {
-      const preferences = element('samtycke-preferences', (el) => document.body.append(el));
-      preferences.consent = consent;
-      preferences.show();
+    if (view === 'preferences') {
+      openPreferences(consent).catch((error: unknown) => console.error('[samtycke] the preferences could not be loaded', error));
+      return;
     }
+    let banner = document.querySelector('samtycke-banner');
+    if (!banner) {
+      banner = document.createElement('samtycke-banner');
+      // First in the body: the first thing a keyboard or screen-reader user reaches.
+      document.body.prepend(banner);
+    }
+    banner.consent = consent;
+    banner.open = true;
   });
 }
 

@@ -1,6 +1,7 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { Consent } from '../consent/contract.js';
 import { ConsentController } from './consent-controller.js';
+import { ConsentLayer } from './consent-layer.js';
 import { deepActiveElement, focusables } from './focus.js';
 import { categoryDescription, categoryLabel } from './labels.js';
 import { fill } from '../internal/template.js';
@@ -23,10 +24,10 @@ import { focusWayBack } from './way-back.js';
  * @cssproperty --samtycke-bg / --samtycke-fg / --samtycke-link / --samtycke-border / --samtycke-focus
  * @cssproperty --samtycke-choice-bg / --samtycke-choice-fg / --samtycke-choice-border
  */
-export class SamtyckePreferences extends LitElement {
+export class SamtyckePreferences extends ConsentLayer {
   static override styles = [
     baseStyles,
-    css`
+    `
       dialog.layer {
         width: min(40rem, calc(100vw - 1rem));
         max-width: none;
@@ -69,6 +70,7 @@ export class SamtyckePreferences extends LitElement {
       .switch[aria-checked='true'] { background: var(--_choice-bg); border-color: var(--_choice-border); }
       .switch[aria-checked='true']::before { transform: translateX(1.25rem); background: var(--_choice-fg); }
       .switch:disabled { cursor: not-allowed; }
+      @media (prefers-reduced-motion: reduce) { .switch::before { transition: none; } }
       @media (forced-colors: active) {
         /* System colours replace ours: keep the knob and the on state visible. */
         .switch::before { background: CanvasText; }
@@ -140,7 +142,7 @@ export class SamtyckePreferences extends LitElement {
     return this.renderRoot.querySelector('dialog');
   }
 
-  protected override render() {
+  protected override render(): unknown {
     const { consent, strings: s, locale } = this.ctrl;
     if (!consent || !s) return nothing;
     return html`<dialog class="layer" part="dialog" aria-labelledby="title" lang=${locale} @close=${this.onClose} @keydown=${this.onKeydown}>
@@ -175,8 +177,7 @@ export class SamtyckePreferences extends LitElement {
     </dialog>`;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  protected override updated(): void {
     const dialog = this.dialog;
     if (!dialog) return;
     this.shown.update(dialog);

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { ServiceConfig } from '../config/config.js';
 import { localize } from '../config/locale.js';
 import { safeUrl } from './safe-url.js';

@@ -1,11 +1,9 @@
-import { css } from 'lit';
-
 /**
  * The shared look. Every colour is a custom property with a light and a dark
  * default; accept and reject read the same `--samtycke-choice-*` properties,
  * so a site can restyle both, never one (R06).
  */
-export const baseStyles = css`
+export const baseStyles = `
   :host {
     --_bg: var(--samtycke-bg, #ffffff);
     --_fg: var(--samtycke-fg, #1b1b1f);
@@ -48,7 +46,9 @@ export const baseStyles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .layer { animation: none; }
-    .switch::before { transition: none; }
+  }
+  @media print {
+    :host { display: none !important; }
   }
   h2, h3, h4, p, ul, dl { margin: 0; }
   h2 { font-size: 1.15em; line-height: 1.3; }

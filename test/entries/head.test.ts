@@ -5,6 +5,7 @@ import { configText, countedBundle, fetched, loadPage, type Frame } from '../hel
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { decisionApplied, type GatedFrame } from '../gates/helpers.js';
+import { until } from '../helpers/until.js';
 
 /** Runs before the bundle: records what the page logs and which views are asked for. */
 const PROBES = `<script>
@@ -25,9 +26,12 @@ function storedCookie(text: string, choices: Record<string, 0 | 1>, overrides: R
   document.cookie = `samtycke=${encodeURIComponent(JSON.stringify(value))}; Path=/; SameSite=Lax`;
 }
 
-const chunkRequested = (win: Window) => fetched(win).some((url) => url.includes('samtycke-ui'));
-/** The UI chunk (validator, banner, texts) among the files a counted bundle's page asked for. */
+const chunkRequested = (win: Window, chunk = 'samtycke-ui') => fetched(win).some((url) => url.includes(chunk));
+/** The UI chunk (banner, texts) among the files a counted bundle's page asked for. */
 const uiChunk = (files: string[]) => files.filter((file) => file.startsWith('samtycke-ui'));
+
+/** The decision cookie as the page's document sees it, parsed. */
+const storedDecision = (doc: Document) => JSON.parse(decodeURIComponent(doc.cookie.split('; ').find((part) => part.startsWith('samtycke='))!.slice('samtycke='.length)));
 
 describe('script-tag bundle (dist/samtycke.js)', () => {
   useFreshPage();
@@ -35,9 +39,10 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
   it('exposes window.samtycke synchronously and grants nothing on a first visit', async () => {
     const win = await loadPage({ config: siteConfig(), before: PROBES, head: SYNC_READ });
     expect(win.__sync).to.deep.equal({ exists: true, analytics: false, decided: false });
-    // No decision: the chunk with the validator and the banner is fetched, and the banner is asked for.
+    // No decision: the validator and the banner are fetched, and the banner is asked for.
     expect(await win.__shown).to.equal('banner');
-    expect(chunkRequested(win)).to.equal(true);
+    expect(chunkRequested(win, 'samtycke-validate')).to.equal(true);
+    await until(() => chunkRequested(win), 'the banner chunk');
     expect(win.samtycke!.config.revision).to.equal('2026-11-01');
     expect(win.samtycke!.has('analytics')).to.equal(false);
     expect(win.document.cookie).not.to.contain('samtycke=');
@@ -63,8 +68,29 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
     const state = (await win.__changed) as { choices: Record<string, boolean> };
     expect(state.choices.analytics).to.equal(true);
     expect(win.samtycke!.has('analytics')).to.equal(true);
-    expect(chunkRequested(win)).to.equal(true);
-    expect(document.cookie).to.contain(encodeURIComponent(`"h":"${configHash(edited)}"`).replace(/%3A/g, ':').replace(/%2C/g, ','));
+    expect(chunkRequested(win, 'samtycke-validate')).to.equal(true);
+    expect(storedDecision(document).h).to.equal(configHash(edited));
+  });
+
+  it('trusts a stamped config text without the validator, and validates a text edited after stamping', async () => {
+    const text = configText(siteConfig());
+    const bundle = countedBundle();
+    const win = await loadPage({ config: text, stamp: configHash(text), before: PROBES, script: bundle.script });
+    // Usable at once: the banner is asked for right away, and only the layers are fetched for it.
+    expect(win.samtycke!.config.revision).to.equal('2026-11-01');
+    expect(await win.__shown).to.equal('banner');
+    await until(async () => (await bundle.filesRequested(win)).includes('samtycke-ui.js'), 'the banner chunk');
+    expect(await bundle.filesRequested(win)).to.not.include('samtycke-validate.js');
+
+    const edited = configText(siteConfig({ controller: 'Someone else AB' }));
+    const editedBundle = countedBundle();
+    const stale = await loadPage({ config: edited, stamp: configHash(text), before: PROBES, head: SYNC_READ, script: editedBundle.script });
+    // The old stamp does not fit the new text: nothing is used before the validator has read it.
+    expect(stale.__sync).to.deep.equal({ exists: true, analytics: false, decided: false });
+    expect(stale.samtycke!.config.revision).to.equal('');
+    expect(await stale.__shown).to.equal('banner');
+    expect(await editedBundle.filesRequested(stale)).to.include('samtycke-validate.js');
+    expect(stale.samtycke!.config.controller).to.equal('Someone else AB');
   });
 
   it('shows the full ConfigError for a broken config and grants nothing', async () => {
@@ -106,7 +132,8 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
     storedCookie(text, { analytics: 1, marketing: 0, media: 0 });
     const bundle = countedBundle();
     const win = await loadPage({ config: text, script: bundle.script });
-    expect(uiChunk(await bundle.filesRequested(win))).to.deep.equal([]);
+    // A returning visitor on a page without gated elements: the head script is the one request.
+    expect(await bundle.filesRequested(win)).to.deep.equal(['samtycke.js']);
     expect(win.samtycke!.withdraw()).to.equal(true);
     // Stored synchronously, before anything was sent.
     expect(JSON.parse(win.localStorage.getItem('samtycke:proofs')!)).to.have.length(1);
@@ -115,7 +142,8 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
     expect(records.map((entry) => entry.record.action)).to.deep.equal(['withdraw']);
     expect(records[0]!.record.consentId).to.equal('5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6');
     expect(win.localStorage.getItem('samtycke:proofs')).to.equal(null);
-    expect(uiChunk(await bundle.filesRequested(win))).to.deep.equal(['samtycke-ui.js']);
+    // The sender came on its own: no UI, no validator.
+    expect(await bundle.filesRequested(win)).to.deep.equal(['samtycke.js', 'samtycke-proof.js']);
   });
 
   it('never fingerprints: no canvas, WebGL, audio or client-hint reads, before or after a choice (R04)', async () => {

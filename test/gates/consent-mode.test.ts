@@ -69,13 +69,14 @@ describe('gates: Google Consent Mode v2 and vendor signals (R29)', () => {
     expect(entries(win).at(-2)).to.deep.equal(['gtag', 'consent', 'update', DENIED]);
   });
 
-  it('applies a returning visitor\'s choice before any gated Google tag runs', async () => {
+  it('applies a returning visitor\'s choice before the page\'s first tag runs', async () => {
     const config = configText(siteConfig());
     const first = (await loadPage({ config })) as GatedFrame;
     await validated(first);
     expect(await runInsideClick(first, () => first.samtycke.set({ analytics: true }))).to.equal(true);
     const win = (await loadPage({ config, head: FIRST_TAG })) as GatedFrame;
-    expect(win.__atFirstTag).to.deep.equal(['[object Arguments]:consent:default']);
+    // The stored choice is in dataLayer as an update right after the default, before the page's first tag.
+    expect(win.__atFirstTag).to.deep.equal(['[object Arguments]:consent:default', '[object Arguments]:consent:update', '[object Object]:undefined:undefined']);
     await until(() => win.__atGatedTag, 'the gated tag to run');
     expect(win.__atGatedTag).to.deep.equal(['[object Arguments]:consent:default', '[object Arguments]:consent:update', '[object Object]:undefined:undefined']);
     expect(entries(win)[1]).to.deep.equal(['gtag', 'consent', 'update', { ...DENIED, analytics_storage: 'granted' }]);

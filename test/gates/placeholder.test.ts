@@ -19,6 +19,13 @@ const placeholderOf = (win: GatedFrame, id: string) =>
     return box?.hasAttribute('data-samtycke-placeholder') ? (box as HTMLElement) : null;
   }, `the placeholder of #${id}`);
 
+/**
+ * The first visit's banner, once it is on screen: it covers the bottom of the page, so a click on a
+ * placeholder must not race its arrival.
+ */
+const bannerUp = (win: GatedFrame) =>
+  until(() => win.document.querySelector('samtycke-banner')?.shadowRoot?.querySelector('section'), 'the banner to be shown');
+
 const button = (box: HTMLElement, name: string) => [...box.querySelectorAll('button')].find((candidate) => candidate.textContent === name)!;
 
 describe('gates: click-to-load placeholders for embeds (R35)', () => {
@@ -49,6 +56,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     await validated(win);
     const box = await placeholderOf(win, 'first');
     await placeholderOf(win, 'second');
+    await bannerUp(win);
     const decisions: Decision[] = [];
     win.samtycke.on('decision', (decision) => decisions.push(decision));
     const frame = win.document.getElementById('first') as HTMLIFrameElement;
@@ -73,6 +81,7 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
     await validated(win);
     const box = await placeholderOf(win, 'second');
+    await bannerUp(win);
     const decisions: Decision[] = [];
     win.samtycke.on('decision', (decision) => decisions.push(decision));
     const frames = ['first', 'second'].map((id) => win.document.getElementById(id) as HTMLIFrameElement);

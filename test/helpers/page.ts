@@ -12,6 +12,8 @@ export interface PageOptions {
   /** Markup after it, still in <head>. */
   head?: string;
   body?: string;
+  /** A `data-stamp` for the config element, as `samtycke check --write` writes it. */
+  stamp?: string;
   /** The head script to load: `/dist/samtycke.js` unless given, `countedBundle().script` to count what the page fetches. */
   script?: string;
 }
@@ -25,7 +27,8 @@ export function configText(config: unknown): string {
 }
 
 export async function loadPage(options: PageOptions): Promise<Frame> {
-  const config = options.config === undefined ? '' : `<script type="application/json" id="samtycke-config">${configText(options.config)}</script>`;
+  const stamp = options.stamp === undefined ? '' : ` data-stamp="${options.stamp}"`;
+  const config = options.config === undefined ? '' : `<script type="application/json" id="samtycke-config"${stamp}>${configText(options.config)}</script>`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">${options.before ?? ''}${config}
 <script src="${options.script ?? '/dist/samtycke.js'}"></script>${options.head ?? ''}</head><body>${options.body ?? ''}</body></html>`;
   const frame = document.createElement('iframe');
