@@ -148,3 +148,10 @@ export interface Consent {
   /** The proof records of this browser still waiting for the collector's acknowledgement, when a collector is configured. */
   readonly proof?: Pick<ProofSink, 'flush' | 'pending'>;
 }
+
+declare global {
+  interface Window {
+    /** The page's consent object, made by the head script (`samtycke.js`); `getConsent()` returns it typed. */
+    samtycke?: Consent;
+  }
+}

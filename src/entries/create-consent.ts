@@ -5,6 +5,7 @@ import { startConsent } from '../consent/consent.js';
 import type { BlockedAttempt, Consent, ConsentOptions } from '../consent/contract.js';
 import { decisionCookie } from '../storage/decision-cookie.js';
 import { createProofQueue } from '../storage/proof-queue.js';
+import { warn } from '../internal/dev.js';
 
 /** Options of `createConsent()`. */
 export interface CreateConsentOptions extends ConsentOptions {
@@ -23,6 +24,9 @@ export interface CreateConsentOptions extends ConsentOptions {
  * if (consent.has('analytics')) loadAnalytics();
  */
 export function createConsent(input: ConfigInput, options: CreateConsentOptions = {}): Consent {
+  if (typeof window !== 'undefined' && window.samtycke) {
+    warn('second-consent', 'createConsent() made a second consent object on a page whose head script already has one: use getConsent() instead, so the page has one state and one banner');
+  }
   const config = validateConfig(input);
   const proof = config.collector ? createProofQueue(config.collector.endpoint) : undefined;
   const consent = startConsent(

@@ -27,12 +27,6 @@ import { importChunk, withDevBuild } from './chunk-url.js';
 import { watchFormsOnDemand } from './sentinel-loader.js';
 import { showUiOnDemand } from './ui-loader.js';
 
-declare global {
-  interface Window {
-    samtycke?: Consent;
-  }
-}
-
 /** The config element's text, its parsed value and its stamp. */
 function readConfigElement(): { text: string; input: unknown; stamp: string | undefined } {
   const element = document.getElementById('samtycke-config');

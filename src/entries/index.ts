@@ -3,6 +3,8 @@
  * It has no side effects and never registers elements; import `samtycke/ui`
  * for the banner.
  */
+export { getConsent } from './get-consent.js';
+export { inertConsent } from '../consent/inert-consent.js';
 export { createConsent } from './create-consent.js';
 export type { CreateConsentOptions } from './create-consent.js';
 export type { Consent, ConsentOptions, ConsentState, ConsentEventMap, ConsentView, BlockedAttempt, BlockedKind, BlockedLog } from '../consent/contract.js';

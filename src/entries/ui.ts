@@ -20,12 +20,15 @@ export type { SamtyckePreferences } from '../ui/preferences.js';
 export { SamtyckeSettingsButton } from '../ui/settings-button.js';
 export { showView } from '../ui/layers.js';
 
-defineLayers();
-defineSettingsButton();
-listenForShowRequests();
-onConnect(mountSettingsButton);
-// The script-tag chunk leaves these to the head script, which wires them first.
-wireOpeners(openerTarget);
+// On a server (rendering the page) there is nothing to register: the browser does it when the module loads there.
+if (typeof window !== 'undefined') {
+  defineLayers();
+  defineSettingsButton();
+  listenForShowRequests();
+  onConnect(mountSettingsButton);
+  // The head script, when there is one, has wired these first.
+  wireOpeners(openerTarget);
+}
 
 /**
  * Connects the UI to a consent object: the floating settings button once a

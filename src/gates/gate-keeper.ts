@@ -1,5 +1,6 @@
 import type { BlockedAttempt, BlockedKind, BlockedLog, Consent, ConsentState } from '../consent/contract.js';
 import { createBlockedLog } from '../consent/blocked-log.js';
+import { DEV, warn } from '../internal/dev.js';
 import { inspectElementUrls, inspectNetwork, setAttributeUninspected, URL_ATTRIBUTES } from '../internal/request-hooks.js';
 import { pushConsentDefault } from './consent-mode.js';
 import { createDecisionEffects } from './decision-effects.js';
@@ -36,7 +37,8 @@ export interface Gates {
 const FETCHING = 'script,img,iframe,link,video,audio,source';
 /** Elements the site marked for gating. */
 const GATED = '[data-category],[data-service]';
-let started = false;
+/** Set on the window by the first gates of the page, whichever bundle (head script or npm) they come from. */
+const STARTED = Symbol.for('samtycke.gates');
 
 /**
  * The half of the gates that must run from the first moment: it blocks.
@@ -129,8 +131,19 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     if (holdBack(element) || (isPending(element) && element.closest(GATED))) later((gates) => gates.gate(element));
   }
 
-  if (!started) {
-    started = true;
+  const page = window as Window & { [STARTED]?: true };
+  if (page[STARTED]) {
+    warn('gates-twice', 'the gates were started twice on this page: the second start adds no blocking; start them once (the head script already does)');
+  } else {
+    page[STARTED] = true;
+    if (DEV) {
+      // A request that left before the gates started cannot be taken back: say which, so the order can be fixed.
+      const early = performance.getEntriesByType('resource').find((entry) => {
+        const service = serviceForHost(rules, parse(entry.name)?.hostname ?? '');
+        return service && !service.necessary;
+      });
+      if (early) warn('late-gates', `${new URL(early.name).hostname} was contacted before the gates started: load samtycke.js first in <head>, before any script that may call a gated host`);
+    }
     // Consent Mode's default must be in dataLayer before any Google tag runs.
     if (!rules.consentModeOff) pushConsentDefault();
     inspectNetwork((url, kind) => denied(url, kind) !== undefined);

@@ -1,9 +1,12 @@
 let order: Promise<unknown> = Promise.resolve();
 const queued = new WeakSet<Element>();
-const parsed = new Promise((resolve) => {
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve, { once: true });
-  else resolve(undefined);
-});
+let parsed: Promise<unknown> | undefined;
+/** Resolves once the document is parsed; made on first use, so importing this module needs no DOM (server rendering). */
+const documentParsed = (): Promise<unknown> =>
+  (parsed ??= new Promise((resolve) => {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve, { once: true });
+    else resolve(undefined);
+  }));
 
 /**
  * Replaces a `<script type="text/plain">` by a real script, carrying every
@@ -41,5 +44,5 @@ export function activateScript(inert: HTMLScriptElement): void {
       if (!src || script.async) resolve(undefined);
     });
   if (src && inert.hasAttribute('async')) void run();
-  else order = order.then(src && !inert.hasAttribute('defer') ? run : () => parsed.then(run));
+  else order = order.then(src && !inert.hasAttribute('defer') ? run : () => documentParsed().then(run));
 }

@@ -11,6 +11,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { render } from 'lit/html.js';
+import { ElementBase } from '../internal/element-base.js';
 
 const sheets = new Map<string, CSSStyleSheet>();
 
@@ -25,7 +26,7 @@ function sheet(text: string): CSSStyleSheet {
   return found;
 }
 
-export abstract class ConsentLayer extends HTMLElement implements ReactiveControllerHost {
+export abstract class ConsentLayer extends ElementBase implements ReactiveControllerHost {
   /** The CSS of the element, in order. */
   static styles: readonly string[] = [];
 

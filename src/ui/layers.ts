@@ -15,9 +15,6 @@ declare global {
     'samtycke-banner': SamtyckeBanner;
     'samtycke-preferences': SamtyckePreferences;
   }
-  interface Window {
-    samtycke?: Consent;
-  }
 }
 
 /** Registers `<samtycke-banner>`, unless the page already has it; `<samtycke-preferences>` comes with its chunk. */

@@ -9,6 +9,7 @@
  */
 import type { Consent } from '../consent/contract.js';
 import { baseLocale, type ShippedLocale } from '../config/locale.js';
+import { ElementBase } from '../internal/element-base.js';
 import { pageLanguages } from '../internal/page-languages.js';
 
 export const SETTINGS_TAG = 'samtycke-settings-button';
@@ -54,7 +55,7 @@ function svg(tag: string, attributes: Readonly<Record<string, string>>): SVGElem
  *
  * @csspart button - the round button
  */
-export class SamtyckeSettingsButton extends HTMLElement {
+export class SamtyckeSettingsButton extends ElementBase {
   /** The consent object whose preferences a click opens. */
   consent: Consent | null = null;
 
