@@ -2,7 +2,7 @@
  * The `samtycke` command line. Arguments are read with `node:util`'s
  * `parseArgs` (strict: an unknown option is a usage error). Exit status:
  * 0 success, 1 a failed check or a failure while running (`verify` found a
- * break, the database is unreachable), 2 a usage error.
+ * break, `audit` a *must* finding, the database is unreachable), 2 a usage error.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -14,6 +14,7 @@ import { DEFAULT_SQLITE_PATH, openStore } from '../collector/open-store.js';
 import type { ProofStore } from '../collector/proof-store.js';
 import { applyRetention } from '../collector/retention.js';
 import { verifyChain } from '../collector/verify-chain.js';
+import { audit } from './audit-command.js';
 
 const USAGE = `Usage: samtycke <command> [options]
 
@@ -22,6 +23,11 @@ Commands:
   verify   Recompute the hash chain        [--db …]   exit 0 = intact, 1 = broken
   export   Write records of a period       [--db …] [--from ISO] [--to ISO] [--format ndjson|csv] [--out file]
   retain   Delete records past retention   [--db …] [--months 19]
+  audit    Check what a page sets and sends before and after consent   <url>
+           [--accept CSS] [--reject CSS] [--settings CSS]  another consent tool's controls
+           [--consent-cookie NAME] [--config samtycke-config.json] [--pages 3]
+           [--json] [--report DIR] [--baseline report.json]
+           exit 0 = no must finding, 1 = a must finding (details: docs/audit.md)
 
 Exit status: 0 success, 1 a failed check or an error while running, 2 a usage error.
 
@@ -33,6 +39,7 @@ Environment:
   SAMTYCKE_TRUST_PROXY        1 to take the client address from X-Forwarded-For
   SAMTYCKE_RATE_BURST, SAMTYCKE_RATE_PER_SECOND   per-client rate limit (default 60, 10; 0 = off)
   SAMTYCKE_RETENTION_MONTHS   months records are kept after receipt (default 19)
+  CHROME_PATH                 the Chromium that audit drives (default /usr/bin/chromium)
 `;
 
 /** Exit statuses of the command line. */
@@ -54,6 +61,15 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   months: { type: 'string' },
+  accept: { type: 'string' },
+  reject: { type: 'string' },
+  settings: { type: 'string' },
+  'consent-cookie': { type: 'string' },
+  config: { type: 'string' },
+  pages: { type: 'string' },
+  json: { type: 'boolean' },
+  report: { type: 'string' },
+  baseline: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -63,22 +79,31 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   verify: ['db'],
   export: ['db', 'from', 'to', 'format', 'out'],
   retain: ['db', 'months'],
+  audit: ['accept', 'reject', 'settings', 'consent-cookie', 'config', 'pages', 'json', 'report', 'baseline'],
 };
 
-function readArgs(argv: readonly string[]): { command: string | undefined; flags: Flags; help: boolean } {
+/** Commands that take one positional argument. */
+const POSITIONAL: Readonly<Record<string, string>> = { audit: 'url' };
+
+function readArgs(argv: readonly string[]): { command: string | undefined; argument: string | undefined; flags: Flags; help: boolean } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const [command, ...extra] = parsed.positionals;
+  const [command, ...rest] = parsed.positionals;
+  const takes = command ? POSITIONAL[command] : undefined;
+  const [argument, ...extra] = takes ? rest : [undefined, ...rest];
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const flags: Flags = new Map();
-  for (const [name, value] of Object.entries(parsed.values)) if (typeof value === 'string') flags.set(name, value);
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === 'string') flags.set(name, value);
+    else if (value === true && name !== 'help') flags.set(name, 'true');
+  }
   const known = command ? COMMAND_OPTIONS[command] : undefined;
   if (known) for (const name of flags.keys()) if (!known.includes(name)) throw new UsageError(`${command} takes no --${name}`);
-  return { command, flags, help: parsed.values.help === true };
+  return { command, argument, flags, help: parsed.values.help === true };
 }
 
 async function withStore<T>(db: string | undefined, work: (store: ProofStore) => Promise<T>): Promise<T> {
@@ -111,6 +136,34 @@ async function serve(flags: Flags): Promise<number> {
   await collector.close();
   await store.close();
   return EXIT.ok;
+}
+
+/** Reads the audit's arguments; the run itself is in audit-command.ts. */
+async function auditCommand(url: string | undefined, flags: Flags): Promise<number> {
+  if (!url) throw new UsageError('audit needs the URL of a page, e.g. samtycke audit http://localhost:8080/');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`"${url}" is not a URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`audit takes an http or https URL, not ${parsed.protocol}`);
+  const pages = Number(flags.get('pages') ?? '3');
+  if (!Number.isInteger(pages) || pages < 1 || pages > 50) throw new UsageError('--pages must be a whole number from 1 to 50');
+  for (const name of ['accept', 'reject', 'settings', 'consent-cookie']) if (flags.get(name)?.trim() === '') throw new UsageError(`--${name} is empty`);
+  const failed = await audit({
+    url: parsed.href,
+    pages,
+    json: flags.has('json'),
+    accept: flags.get('accept'),
+    reject: flags.get('reject'),
+    settings: flags.get('settings'),
+    consentCookie: flags.get('consent-cookie'),
+    configFile: flags.get('config'),
+    reportDir: flags.get('report'),
+    baselineFile: flags.get('baseline'),
+  });
+  return failed ? EXIT.failed : EXIT.ok;
 }
 
 async function verify(flags: Flags): Promise<number> {
@@ -174,7 +227,7 @@ async function retain(flags: Flags): Promise<number> {
  */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    const { command, flags, help } = readArgs(argv);
+    const { command, argument, flags, help } = readArgs(argv);
     if (help || command === 'help') {
       process.stdout.write(USAGE);
       return EXIT.ok;
@@ -189,6 +242,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await exportCommand(flags);
       case 'retain':
         return await retain(flags);
+      case 'audit':
+        return await auditCommand(argument, flags);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
