@@ -33,6 +33,11 @@ export interface CookieOrigin {
   url: string;
 }
 
+/** A cookie write as seen: who, and the lifetime asked for (days; `null` for a session cookie). */
+export interface CookieWrite extends CookieOrigin {
+  requestedDays: number | null;
+}
+
 /** One cookie as the browser holds it (CDP `Network.getAllCookies`: HttpOnly and third-party included). */
 export interface CookieRecord {
   name: string;
@@ -42,6 +47,12 @@ export interface CookieRecord {
   expires: number | null;
   /** Days from the moment it was read to its expiry; `null` for a session cookie. */
   lifetimeDays: number | null;
+  /**
+   * Days the setter asked for (Max-Age or Expires of its last write), when the
+   * write was seen: Chromium keeps a cookie at most 400 days, so a two-year
+   * cookie reads as 400 in `lifetimeDays`.
+   */
+  requestedDays?: number | null;
   /** Name plus value, in bytes. */
   size: number;
   httpOnly: boolean;

@@ -7,22 +7,38 @@
  */
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '../config/retention.js';
 import type { ChoiceMeasure, ControlMeasure, CookieRecord, Finding, PassRecord } from './audit-report.js';
-import { cookieEvidence } from './check-traffic.js';
+import { cookieEvidence, longestLifetime } from './check-traffic.js';
 
 const BUTTON_LIKE = (control: ControlMeasure): boolean => control.tag === 'button' || control.role === 'button' || control.tag === 'input';
 
-/** The ways reject is less prominent than accept; empty when they weigh the same. */
-export function prominenceGaps(accept: ControlMeasure, reject: ControlMeasure): string[] {
-  const gaps: string[] = [];
-  if (BUTTON_LIKE(accept) && !BUTTON_LIKE(reject)) gaps.push(`reject is a <${reject.tag}>, accept a button`);
+/**
+ * How reject differs from accept. `must`: reject is less prominent (a link
+ * beside a button, lower, more than 10 % narrower, smaller or lighter type,
+ * other colours, fainter, or text contrast below 4.5:1). `should`: any other
+ * difference (a few pixels of width from a longer label, another font family,
+ * padding or border), which RULES R06 also asks to avoid.
+ */
+export function prominenceGaps(accept: ControlMeasure, reject: ControlMeasure): { must: string[]; should: string[] } {
+  const must: string[] = [];
+  const should: string[] = [];
+  if (BUTTON_LIKE(accept) && !BUTTON_LIKE(reject)) must.push(`reject is a <${reject.tag}>, accept a button`);
   const [a, r] = [accept.box, reject.box];
-  if (Math.abs(a.height - r.height) > 1) gaps.push(`height ${r.height.toFixed(1)}px vs ${a.height.toFixed(1)}px`);
-  if (Math.abs(a.width - r.width) > 1) gaps.push(`width ${r.width.toFixed(1)}px vs ${a.width.toFixed(1)}px`);
-  for (const key of ['fontSize', 'fontWeight', 'fontFamily', 'color', 'backgroundColor', 'padding', 'border', 'opacity'] as const) {
-    if (accept.style[key] !== reject.style[key]) gaps.push(`${key} ${reject.style[key]} vs ${accept.style[key]}`);
-  }
-  if (reject.contrast < 4.5) gaps.push(`reject text contrast ${reject.contrast}:1, below 4.5:1`);
-  return gaps;
+  const px = (value: number): string => `${value.toFixed(1)}px`;
+  if (r.height < a.height - 1) must.push(`height ${px(r.height)} vs ${px(a.height)}`);
+  else if (Math.abs(a.height - r.height) > 1) should.push(`height ${px(r.height)} vs ${px(a.height)}`);
+  if (r.width < a.width * 0.9) must.push(`width ${px(r.width)} vs ${px(a.width)}`);
+  else if (Math.abs(a.width - r.width) > 1) should.push(`width ${px(r.width)} vs ${px(a.width)}`);
+  const differs = (key: keyof ControlMeasure['style']): boolean => accept.style[key] !== reject.style[key];
+  const says = (key: keyof ControlMeasure['style']): string => `${key} ${reject.style[key]} vs ${accept.style[key]}`;
+  if (parseFloat(reject.style.fontSize) < parseFloat(accept.style.fontSize)) must.push(says('fontSize'));
+  else if (differs('fontSize')) should.push(says('fontSize'));
+  if (Number(reject.style.fontWeight) < Number(accept.style.fontWeight)) must.push(says('fontWeight'));
+  else if (differs('fontWeight')) should.push(says('fontWeight'));
+  for (const key of ['color', 'backgroundColor'] as const) if (differs(key)) must.push(says(key));
+  if (Number(reject.style.opacity) < Number(accept.style.opacity)) must.push(says('opacity'));
+  for (const key of ['fontFamily', 'padding', 'border'] as const) if (differs(key)) should.push(says(key));
+  if (reject.contrast < 4.5) must.push(`reject text contrast ${reject.contrast}:1, below 4.5:1`);
+  return { must, should };
 }
 
 /** Findings on the first layer (R05–R07), from the first visit's measurements. */
@@ -37,7 +53,8 @@ export function checkChoices(choices: ChoiceMeasure | undefined, pass: PassRecor
   }
   if (reject) {
     const gaps = prominenceGaps(accept, reject);
-    if (gaps.length) findings.push({ rule: 'R06', severity: 'must', pass: pass.id, message: `"${reject.text}" does not weigh the same as "${accept.text}": ${gaps.join('; ')}.`, evidence: [{ accept, reject }] });
+    if (gaps.must.length) findings.push({ rule: 'R06', severity: 'must', pass: pass.id, message: `"${reject.text}" is less prominent than "${accept.text}": ${[...gaps.must, ...gaps.should].join('; ')}.`, evidence: [{ accept, reject }] });
+    else if (gaps.should.length) findings.push({ rule: 'R06', severity: 'should', pass: pass.id, message: `"${reject.text}" and "${accept.text}" are not styled alike: ${gaps.should.join('; ')}.`, evidence: [{ accept, reject }] });
   }
   if (choices.acceptCount > 1 || choices.rejectCount > 1 || choices.otherAcceptLike.length) {
     const what = [choices.acceptCount > 1 ? `${choices.acceptCount} accept controls` : '', choices.rejectCount > 1 ? `${choices.rejectCount} reject controls` : '', ...choices.otherAcceptLike.map((text) => `another accepting control "${text}"`)].filter(Boolean);
@@ -75,13 +92,20 @@ export function checkConsentCookie(passes: readonly PassRecord[], names: readonl
   const cookies: CookieRecord[] = [];
   for (const pass of passes.filter((p) => p.id === 'reject' || p.id === 'accept')) {
     const snap = pass.snapshots.find((s) => s.label === `after-${pass.id}`);
-    for (const cookie of snap?.cookies ?? []) if (names.includes(cookie.name) && !cookies.some((seen) => seen.name === cookie.name && (seen.lifetimeDays ?? -1) >= (cookie.lifetimeDays ?? -1))) cookies.push(cookie);
+    for (const cookie of snap?.cookies ?? []) {
+      if (!names.includes(cookie.name)) continue;
+      const seen = cookies.findIndex((other) => other.name === cookie.name);
+      if (seen < 0) cookies.push(cookie);
+      else if ((longestLifetime(cookie) ?? -1) > (longestLifetime(cookies[seen]!) ?? -1)) cookies[seen] = cookie;
+    }
   }
   const findings: Finding[] = [];
-  const tooLong = cookies.filter((cookie) => (cookie.lifetimeDays ?? 0) > MAX_RETENTION_DAYS + 1);
-  const long = cookies.filter((cookie) => !tooLong.includes(cookie) && (cookie.lifetimeDays ?? 0) > DEFAULT_RETENTION_DAYS + 1);
-  const session = cookies.filter((cookie) => cookie.lifetimeDays === null);
-  if (tooLong.length) findings.push({ rule: 'R21', severity: 'must', pass: 'all', message: `The consent cookie ${tooLong.map((c) => `${c.name} lasts ${Math.round(c.lifetimeDays ?? 0)} days`).join(', ')}: a decision may be kept at most 13 months (${MAX_RETENTION_DAYS} days).`, evidence: tooLong.map(cookieEvidence) });
+  const days = (cookie: CookieRecord): string => `${cookie.name} lasts ${Math.round(longestLifetime(cookie) ?? 0)} days`;
+  const tooLong = cookies.filter((cookie) => (longestLifetime(cookie) ?? 0) > MAX_RETENTION_DAYS + 1);
+  const long = cookies.filter((cookie) => !tooLong.includes(cookie) && (longestLifetime(cookie) ?? 0) > DEFAULT_RETENTION_DAYS + 1);
+  const session = cookies.filter((cookie) => longestLifetime(cookie) === null);
+  if (tooLong.length) findings.push({ rule: 'R21', severity: 'must', pass: 'all', message: `The consent cookie ${tooLong.map(days).join(', ')}: a decision may be kept at most 13 months (${MAX_RETENTION_DAYS} days).`, evidence: tooLong.map(cookieEvidence) });
+  if (long.length) findings.push({ rule: 'R21', severity: 'should', pass: 'all', message: `The consent cookie ${long.map(days).join(', ')}: 6 months (${DEFAULT_RETENTION_DAYS} days) is the recommended renewal.`, evidence: long.map(cookieEvidence) });
   if (long.length) findings.push({ rule: 'R21', severity: 'should', pass: 'all', message: `The consent cookie ${long.map((c) => `${c.name} lasts ${Math.round(c.lifetimeDays ?? 0)} days`).join(', ')}: 6 months (${DEFAULT_RETENTION_DAYS} days) is the recommended renewal.`, evidence: long.map(cookieEvidence) });
   if (session.length) findings.push({ rule: 'R20', severity: 'should', pass: 'all', message: `The consent cookie ${session.map((c) => c.name).join(', ')} ends with the browser session, so a refusal is asked again.`, evidence: session.map(cookieEvidence) });
   const personal = cookies.filter((cookie) => cookie.looksPersonal);

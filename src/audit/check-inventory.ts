@@ -6,7 +6,7 @@
  */
 import { MAX_RETENTION_DAYS } from '../config/retention.js';
 import type { AuditReport, Finding, PassRecord } from './audit-report.js';
-import { cookieEvidence } from './check-traffic.js';
+import { cookieEvidence, longestLifetime } from './check-traffic.js';
 
 /** Every host contacted and every cookie (as `name@domain`) seen, over all passes, sorted. */
 export function inventory(passes: readonly PassRecord[]): { hosts: string[]; cookies: string[] } {
@@ -27,7 +27,7 @@ export function checkInventory(passes: readonly PassRecord[]): Finding[] {
       for (const cookie of snap.cookies) {
         const key = `${cookie.name}@${cookie.domain}`;
         if (cookie.classification.verdict === 'unknown') cookies.set(key, cookieEvidence(cookie));
-        if ((cookie.lifetimeDays ?? 0) > MAX_RETENTION_DAYS + 1) lasting.set(key, cookieEvidence(cookie));
+        if ((longestLifetime(cookie) ?? 0) > MAX_RETENTION_DAYS + 1) lasting.set(key, cookieEvidence(cookie));
       }
     }
   }

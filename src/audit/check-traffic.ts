@@ -26,12 +26,19 @@ export function requestEvidence(request: RequestRecord): Record<string, unknown>
   };
 }
 
+/** The longer of the lifetime the browser keeps and the one the setter asked for (days; null = session). */
+export function longestLifetime(cookie: CookieRecord): number | null {
+  if (cookie.lifetimeDays === null) return cookie.requestedDays ?? null;
+  return Math.max(cookie.lifetimeDays, cookie.requestedDays ?? 0);
+}
+
 /** The evidence of a cookie. */
 export function cookieEvidence(cookie: CookieRecord): Record<string, unknown> {
   return {
     name: cookie.name,
     domain: cookie.domain,
     lifetimeDays: cookie.lifetimeDays,
+    ...(cookie.requestedDays === undefined ? {} : { requestedDays: cookie.requestedDays }),
     setBy: cookie.setBy,
     category: cookie.classification.category,
     service: cookie.classification.service,

@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 
-/** Flags that keep Chromium quiet, offline from Google's services and reproducible. */
+/**
+ * Flags that keep Chromium quiet, offline from Google's services and
+ * reproducible. The last one keeps `navigator.webdriver` false: some consent
+ * tools hide their banner from automated browsers, and the audit must see
+ * what a visitor sees.
+ */
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -19,6 +24,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-blink-features=AutomationControlled',
 ] as const;
 
 /** The default browser. */

@@ -9,7 +9,7 @@
  * module is compiled for Node, without the DOM's types.
  */
 import type { BrowserContext, CDPSession, Page, Request } from 'playwright-core';
-import type { CookieOrigin, CookieRecord, RequestRecord, StorageRecord } from './audit-report.js';
+import type { CookieOrigin, CookieRecord, CookieWrite, RequestRecord, StorageRecord } from './audit-report.js';
 import type { Classifier } from './classify.js';
 import { isThirdParty } from './site-of.js';
 import type { RequestText } from './synthetic-identity.js';
@@ -45,8 +45,7 @@ export interface PageRecorder {
 const COOKIE_WRITE_WATCH = `(() => {
   const report = (text) => {
     try {
-      const name = String(text).split(';')[0].split('=')[0].trim();
-      globalThis.__samtyckeAuditCookieWrite?.(name, new Error().stack || '');
+      globalThis.__samtyckeAuditCookieWrite?.(String(text), new Error().stack || '');
     } catch {}
   };
   const own = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
@@ -55,7 +54,11 @@ const COOKIE_WRITE_WATCH = `(() => {
   }
   if (globalThis.CookieStore && CookieStore.prototype.set) {
     const set = CookieStore.prototype.set;
-    CookieStore.prototype.set = function (name, value) { report(typeof name === 'string' ? name : (name && name.name) || ''); return set.apply(this, arguments); };
+    CookieStore.prototype.set = function (name, value) {
+      const options = typeof name === 'string' ? { name, value } : name || {};
+      report(options.name + '=' + (options.expires ? '; Expires=' + new Date(options.expires).toUTCString() : ''));
+      return set.apply(this, arguments);
+    };
   }
 })();`;
 
@@ -68,6 +71,15 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** The lifetime a cookie write asks for, in days: Max-Age wins over Expires; `null` for a session cookie. */
+export function requestedDays(setCookie: string, now = Date.now()): number | null {
+  const maxAge = /;\s*max-age\s*=\s*(-?\d+)/i.exec(setCookie)?.[1];
+  if (maxAge !== undefined) return Math.round((Number(maxAge) / 86_400) * 10) / 10;
+  const expires = /;\s*expires\s*=\s*([^;]+)/i.exec(setCookie)?.[1];
+  const time = expires === undefined ? Number.NaN : Date.parse(expires);
+  return Number.isNaN(time) ? null : Math.round(((time - now) / 86_400_000) * 10) / 10;
 }
 
 const STACK_URL = /(https?:\/\/[^\s)]+?):\d+:\d+/;
@@ -115,7 +127,7 @@ const hostOf = (url: string): string => {
  */
 export async function recordPage(context: BrowserContext, page: Page, classifier: () => Classifier, pageHost: string): Promise<PageRecorder> {
   const requests: RecordedRequest[] = [];
-  const cookieOrigins = new Map<string, CookieOrigin>();
+  const cookieOrigins = new Map<string, CookieWrite>();
   const initiators = new Map<string, Initiator[]>();
   let inFlight = 0;
   let lastActivity = Date.now();
@@ -125,10 +137,11 @@ export async function recordPage(context: BrowserContext, page: Page, classifier
     for (const listener of listeners) listener();
   };
 
-  await context.exposeBinding('__samtyckeAuditCookieWrite', (source, name: unknown, stack: unknown) => {
-    if (typeof name !== 'string' || !name) return;
+  await context.exposeBinding('__samtyckeAuditCookieWrite', (source, text: unknown, stack: unknown) => {
+    const name = typeof text === 'string' ? text.split(';')[0]?.split('=')[0]?.trim() : '';
+    if (!name) return;
     const url = (typeof stack === 'string' && STACK_URL.exec(stack)?.[1]) || source.frame.url();
-    cookieOrigins.set(`${name}@script`, { kind: 'script', url });
+    cookieOrigins.set(`${name}@script`, { kind: 'script', url, requestedDays: requestedDays(text as string) });
   });
   await context.addInitScript({ content: COOKIE_WRITE_WATCH });
 
@@ -169,7 +182,7 @@ export async function recordPage(context: BrowserContext, page: Page, classifier
       for (const line of await response.headerValues('set-cookie')) {
         for (const cookie of line.split('\n')) {
           const name = cookie.split(';')[0]?.split('=')[0]?.trim();
-          if (name) cookieOrigins.set(`${name}@${hostOf(response.url())}`, { kind: 'response', url: response.url().slice(0, 500) });
+          if (name) cookieOrigins.set(`${name}@${hostOf(response.url())}`, { kind: 'response', url: response.url().slice(0, 500), requestedDays: requestedDays(cookie) });
         }
       }
     } catch {
@@ -181,7 +194,7 @@ export async function recordPage(context: BrowserContext, page: Page, classifier
   context.on('requestfailed', onDone);
   context.on('response', onResponse);
 
-  const originOf = (cookie: CdpCookie): CookieOrigin | undefined => {
+  const originOf = (cookie: CdpCookie): CookieWrite | undefined => {
     const domain = cookie.domain.replace(/^\./, '');
     for (const [key, origin] of cookieOrigins) {
       const [name, host] = [key.slice(0, key.lastIndexOf('@')), key.slice(key.lastIndexOf('@') + 1)];
@@ -216,13 +229,15 @@ export async function recordPage(context: BrowserContext, page: Page, classifier
       const now = Date.now();
       return cookies.map((cookie) => {
         const expires = cookie.session || cookie.expires < 0 ? null : Math.round(cookie.expires * 1000);
-        const setBy = originOf(cookie);
+        const write = originOf(cookie);
+        const setBy: CookieOrigin | undefined = write && { kind: write.kind, url: write.url };
         return {
           name: cookie.name,
           domain: cookie.domain,
           path: cookie.path,
           expires,
           lifetimeDays: expires === null ? null : Math.round(((expires - now) / 86_400_000) * 10) / 10,
+          ...(write ? { requestedDays: write.requestedDays } : {}),
           size: cookie.size,
           httpOnly: cookie.httpOnly,
           secure: cookie.secure,

@@ -128,11 +128,16 @@ async function needControl(run: PassRun, selector: string | null, what: string):
 /** Clicks a choice and records the decision; then whether the control went away (one click decides, R05). */
 async function decide(run: PassRun, selector: string | null, what: string): Promise<void> {
   const control = await needControl(run, selector, what);
+  const clicked = await control.elementHandle();
   run.record.decisionAt = run.mark(what);
   await control.click();
+  // Banners often fade out: wait (bounded) for the clicked control to be hidden or gone.
+  run.record.stayedOpen = !(await clicked
+    ?.waitForElementState('hidden', { timeout: run.setup.waitMs })
+    .then(() => true)
+    .catch((error: Error) => /attached|navigat|destroyed|closed/i.test(error.message)));
   await run.page.waitForLoadState('load');
   await run.recorder.settle();
-  run.record.stayedOpen = selector ? (await findVisible(run.page, selector)) !== null : false;
 }
 
 async function settingsEntryOn(run: PassRun): Promise<boolean | null> {
