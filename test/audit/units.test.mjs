@@ -104,3 +104,19 @@ test('the HTML report escapes everything the site sent', () => {
   assert.doesNotMatch(html, /<script>alert/);
   assert.match(html, /&#60;script&#62;alert\(1\)&#60;\/script&#62;/);
 });
+
+test('the committed cookie table is what scripts/build-cookie-table.mjs writes', async () => {
+  const { CATEGORIES, formatCookieTable } = await import('../../scripts/build-cookie-table.mjs');
+  const text = readFileSync(new URL('../../src/audit/open-cookie-database.json', import.meta.url), 'utf8');
+  const table = JSON.parse(text);
+  // Re-formatting reproduces the file byte for byte: it was generated, not edited by hand.
+  assert.equal(formatCookieTable(table), text);
+  assert.deepEqual(table.categories, CATEGORIES);
+  assert.match(table.sha256, /^[0-9a-f]{64}$/);
+  assert.ok(table.cookies.length > 2000, `${table.cookies.length} rows`);
+  for (const [name, category, platform, prefix, domains] of table.cookies) {
+    assert.ok(name && table.categories[category] && table.platforms[platform] && (prefix === 0 || prefix === 1) && Array.isArray(domains), JSON.stringify([name, category, platform]));
+  }
+  const names = table.cookies.map((row) => row[0]);
+  assert.deepEqual(names, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+});
