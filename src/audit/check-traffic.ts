@@ -56,8 +56,8 @@ function distinct(requests: readonly RequestRecord[]): RequestRecord[] {
   });
 }
 
-const hostList = (requests: readonly RequestRecord[]): string => [...new Set(requests.map((request) => request.host))].join(', ');
-const cookieList = (cookies: readonly CookieRecord[]): string => [...new Set(cookies.map((cookie) => cookie.name))].join(', ');
+const hostList = (requests: readonly RequestRecord[]): string => [...new Set(requests.map((request) => request.host))].sort().join(', ');
+const cookieList = (cookies: readonly CookieRecord[]): string => [...new Set(cookies.map((cookie) => cookie.name))].sort().join(', ');
 
 function lateNote(requests: readonly RequestRecord[]): string {
   return requests.some((request) => request.afterLoad) ? ' Some were added after the load event (R03: late-inserted tags).' : '';

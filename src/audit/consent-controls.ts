@@ -51,9 +51,10 @@ export async function countVisible(page: Page, selector: string | null): Promise
 
 /**
  * Names that offer consent in the shipped languages and common English, for
- * spotting a second accept control (R07). Plain ASCII-insensitive prefixes.
+ * spotting a second accept control (R07), matched at the start of the name.
+ * Not "continue": "Continue without accepting" is a refusal.
  */
-const ACCEPT_LIKE = String.raw`^(accept|agree|allow|i agree|ok\b|okay|got it|continue|godkänn|acceptera|tillåt|jag godkänner|akzeptieren|alle akzeptieren|zustimmen|einverstanden|accepter|tout accepter|j'accepte|d'accord|aceptar|acepto|accetta|accetto|accepteren|akkoord|akceptuj|zgadzam|hyväksy|accepter alle|godta)`;
+const ACCEPT_LIKE = String.raw`^(accept|agree|allow|i agree|ok\b|okay|got it|godkänn|acceptera|tillåt|jag godkänner|akzeptieren|alle akzeptieren|zustimmen|einverstanden|accepter|tout accepter|j'accepte|d'accord|aceptar|acepto|accetta|accetto|accepteren|akkoord|akceptuj|zgadzam|hyväksy|accepter alle|godta)`;
 
 /** Measures one control in the page: box, viewport, styles, contrast (WCAG relative luminance). */
 async function measure(control: Locator): Promise<ControlMeasure> {

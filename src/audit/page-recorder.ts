@@ -17,6 +17,8 @@ import type { RequestText } from './synthetic-identity.js';
 /** A request as recorded, with the text searched for the synthetic identity; classified when the pass ends. */
 export interface RecordedRequest extends Omit<RequestRecord, 'sinceDecision' | 'afterLoad' | 'classification'> {
   text: RequestText;
+  /** A navigation of the top page: what follows belongs to a new document. */
+  navigation: boolean;
 }
 
 /** Options of `settle()`. */
@@ -29,8 +31,10 @@ export interface SettleOptions {
 
 /** The recorder of one pass. */
 export interface PageRecorder {
-  /** Every request so far, oldest first. */
+  /** Every request so far, in the order the driver reported them. */
   readonly requests: readonly RecordedRequest[];
+  /** When the top page's load event started, per page load (ms since the epoch, the browser's clock). */
+  readonly loads: readonly number[];
   /** Resolves once the network has been quiet for `quietMs` (or after `maxMs`). */
   settle(options?: SettleOptions): Promise<void>;
   /** Every cookie of the profile, classified, with who set it when known. */
@@ -41,8 +45,11 @@ export interface PageRecorder {
   detach(): Promise<void>;
 }
 
-// Installed before any page script: reports each document.cookie / cookieStore write with its stack.
-const COOKIE_WRITE_WATCH = `(() => {
+// Installed before any page script: reports each document.cookie / cookieStore write with its stack,
+// and the moment the top page's load event starts (this listener is the first one, so it runs
+// before the page's own load handlers and what they add counts as late, R03).
+const PAGE_WATCH = `(() => {
+  if (window.top === window) addEventListener('load', () => globalThis.__samtyckeAuditLoad?.(Date.now()), { capture: true, once: true });
   const report = (text) => {
     try {
       globalThis.__samtyckeAuditCookieWrite?.(String(text), new Error().stack || '');
@@ -128,7 +135,9 @@ const hostOf = (url: string): string => {
 export async function recordPage(context: BrowserContext, page: Page, classifier: () => Classifier, pageHost: string): Promise<PageRecorder> {
   const requests: RecordedRequest[] = [];
   const cookieOrigins = new Map<string, CookieWrite>();
-  const initiators = new Map<string, Initiator[]>();
+  const loads: number[] = [];
+  // The browser's own record of each request start: what started it, and when (its wall clock).
+  const starts = new Map<string, BrowserStart[]>();
   let inFlight = 0;
   let lastActivity = Date.now();
   const listeners = new Set<() => void>();
@@ -143,15 +152,20 @@ export async function recordPage(context: BrowserContext, page: Page, classifier
     const url = (typeof stack === 'string' && STACK_URL.exec(stack)?.[1]) || source.frame.url();
     cookieOrigins.set(`${name}@script`, { kind: 'script', url, requestedDays: requestedDays(text as string) });
   });
-  await context.addInitScript({ content: COOKIE_WRITE_WATCH });
+  await context.exposeBinding('__samtyckeAuditLoad', (_source, at: unknown) => {
+    if (typeof at === 'number') loads.push(at);
+  });
+  await context.addInitScript({ content: PAGE_WATCH });
 
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   // The driver's events and this session's arrive in either order: whichever comes second pairs them by URL.
-  cdp.on('Network.requestWillBeSent', (event: { request: { url: string }; initiator: Initiator }) => {
+  // Requests of frames in other processes (and workers) keep the driver's time and have no initiator.
+  cdp.on('Network.requestWillBeSent', (event: { request: { url: string }; initiator: Initiator; wallTime?: number }) => {
+    const start: BrowserStart = { initiator: describeInitiator(event.initiator), at: event.wallTime ? Math.round(event.wallTime * 1000) : undefined };
     const waiting = requests.find((request) => request.initiator === undefined && request.text.url === event.request.url);
-    if (waiting) waiting.initiator = describeInitiator(event.initiator);
-    else initiators.set(event.request.url, [...(initiators.get(event.request.url) ?? []), event.initiator]);
+    if (waiting) applyStart(waiting, start);
+    else starts.set(event.request.url, [...(starts.get(event.request.url) ?? []), start]);
   });
 
   const onRequest = (request: Request): void => {
@@ -160,9 +174,7 @@ export async function recordPage(context: BrowserContext, page: Page, classifier
     inFlight++;
     activity();
     const host = hostOf(url);
-    const initiator = initiators.get(url)?.shift();
-    requests.push({
-      ...(initiator ? { initiator: describeInitiator(initiator) } : {}),
+    const recorded: RecordedRequest = {
       url: url.slice(0, 500),
       host,
       method: request.method(),
@@ -170,7 +182,11 @@ export async function recordPage(context: BrowserContext, page: Page, classifier
       at: Date.now(),
       thirdParty: isThirdParty(host, pageHost),
       text: { url, body: request.postData() ?? '', referer: request.headers()['referer'] ?? '' },
-    });
+      navigation: request.isNavigationRequest() && request.frame() === page.mainFrame(),
+    };
+    const start = starts.get(url)?.shift();
+    if (start) applyStart(recorded, start);
+    requests.push(recorded);
   };
   const onDone = (request: Request): void => {
     if (!/^https?:/.test(request.url())) return;
@@ -205,6 +221,7 @@ export async function recordPage(context: BrowserContext, page: Page, classifier
 
   return {
     requests,
+    loads,
     settle({ quietMs = 400, maxMs = 8000 } = {}) {
       return new Promise<void>((resolve) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -287,6 +304,17 @@ export async function recordPage(context: BrowserContext, page: Page, classifier
       await cdp.detach().catch(() => {});
     },
   };
+}
+
+interface BrowserStart {
+  initiator: NonNullable<RequestRecord['initiator']>;
+  /** The browser's wall clock when the request started (ms since the epoch). */
+  at: number | undefined;
+}
+
+function applyStart(request: RecordedRequest, start: BrowserStart): void {
+  request.initiator = start.initiator;
+  if (start.at !== undefined) request.at = start.at;
 }
 
 function describeInitiator(initiator: Initiator): NonNullable<RequestRecord['initiator']> {

@@ -63,10 +63,6 @@ async function startPass(id: PassId, setup: PassSetup, gpc: boolean, body: (run:
     const { page } = browser;
     const rec = await recordPage(browser.context, page, () => setup.classifier, hostOf(setup.url));
     recorder = rec;
-    page.on('load', () => record.marks.push({ label: 'load', at: Date.now() }));
-    page.on('request', (request) => {
-      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) record.marks.push({ label: 'navigation', at: Date.now() });
-    });
     const run: PassRun = {
       page,
       recorder: rec,
@@ -109,13 +105,17 @@ async function startPass(id: PassId, setup: PassSetup, gpc: boolean, body: (run:
 
 /** Times relative to the decision, and whether each request started after its page's load event (R03). */
 function finishRequests(recorder: PageRecorder, record: PassRecord, classifier: Classifier): RequestRecord[] {
+  // Both on the browser's clock: a page's load, and the navigations that start the next document.
+  record.marks.push(...recorder.loads.map((at) => ({ label: 'load', at })));
+  record.marks.push(...recorder.requests.filter((request) => request.navigation).map((request) => ({ label: 'navigation', at: request.at })));
+  record.marks.sort((a, b) => a.at - b.at);
   const last = (label: string, before: number): number => Math.max(-1, ...record.marks.filter((mark) => mark.label === label && mark.at <= before).map((mark) => mark.at));
-  return recorder.requests.map(({ text: _text, ...request }) => ({
+  return recorder.requests.map(({ text: _text, navigation: _navigation, ...request }) => ({
     ...request,
     classification: classifier.host(request.host),
     sinceDecision: record.decisionAt === null ? null : request.at - record.decisionAt,
     afterLoad: last('load', request.at) > last('navigation', request.at),
-  }));
+  })).sort((a, b) => a.at - b.at);
 }
 
 async function needControl(run: PassRun, selector: string | null, what: string): Promise<NonNullable<Awaited<ReturnType<typeof findVisible>>>> {

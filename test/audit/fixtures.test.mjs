@@ -37,7 +37,7 @@ const CASES = [
   ['escape-grants', ['R12'], /Escape or a click beside the banner was taken as consent/],
   ['consent-cookie-two-years', ['R21'], /fixture_consent lasts 730 days/],
   ['no-settings-entry', ['R26'], /No visible way back to the cookie settings on \/no-settings-entry\.html/],
-  ['withdrawal-keeps-cookie', ['R28'], /_ga, _fbp kept from before/],
+  ['withdrawal-keeps-cookie', ['R28'], /_fbp, _ga kept from before/],
   ['pixel-hashed-email', ['R39'], /pixel\.localhost.*email as normalised\+sha256/],
   ['gpc-ignored', [], /With Global Privacy Control on, Accept all still let marketing through: requests to pixel\.localhost/],
 ];

@@ -1,4 +1,4 @@
-// Runs the server-side test suites (test/collector, test/cli and test/audit): starts one throwaway PostgreSQL
+// Runs the server-side test suites (test/collector and test/cli): starts one throwaway PostgreSQL
 // for all test files (or uses SAMTYCKE_TEST_DATABASE_URL), runs `node --test` on them, then stops it.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from './helpers/throwaway-postgres.mjs';
 
-const files = ['../collector/', '../cli/', '../audit/'].flatMap((folder) => {
+const files = ['../collector/', '../cli/'].flatMap((folder) => {
   const dir = fileURLToPath(new URL(folder, import.meta.url));
   return readdirSync(dir)
     .filter((name) => name.endsWith('.test.mjs'))
