@@ -14,7 +14,6 @@ import { DEFAULT_SQLITE_PATH, openStore } from '../collector/open-store.js';
 import type { ProofStore } from '../collector/proof-store.js';
 import { applyRetention } from '../collector/retention.js';
 import { verifyChain } from '../collector/verify-chain.js';
-import { audit } from './audit-command.js';
 
 const USAGE = `Usage: samtycke <command> [options]
 
@@ -151,6 +150,8 @@ async function auditCommand(url: string | undefined, flags: Flags): Promise<numb
   const pages = Number(flags.get('pages') ?? '3');
   if (!Number.isInteger(pages) || pages < 1 || pages > 50) throw new UsageError('--pages must be a whole number from 1 to 50');
   for (const name of ['accept', 'reject', 'settings', 'consent-cookie']) if (flags.get(name)?.trim() === '') throw new UsageError(`--${name} is empty`);
+  // Loaded only for this command: the collector's commands never load the browser driver or the cookie table.
+  const { audit } = await import('./audit-command.js');
   const failed = await audit({
     url: parsed.href,
     pages,
