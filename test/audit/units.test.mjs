@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { prominenceGaps } from '../../dist/collector/audit/check-choices.js';
+import { checkChoices, checkConsentCookie, prominenceGaps } from '../../dist/collector/audit/check-choices.js';
 import { checkDrift } from '../../dist/collector/audit/check-inventory.js';
 import { createClassifier } from '../../dist/collector/audit/classify.js';
 import { lookupCookie, lookupHost } from '../../dist/collector/audit/cookie-database.js';
@@ -119,4 +119,24 @@ test('the committed cookie table is what scripts/build-cookie-table.mjs writes',
   }
   const names = table.cookies.map((row) => row[0]);
   assert.deepEqual(names, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+});
+
+test('the first layer: an accept offered twice (R07), choices below the fold (R05)', () => {
+  const pass = { id: 'first-visit' };
+  const twice = checkChoices({ accept: control(), reject: control({ text: 'Reject all' }), acceptCount: 1, rejectCount: 1, otherAcceptLike: ['OK, got it'] }, pass);
+  assert.deepEqual(twice.map((f) => `${f.rule} ${f.severity} ${f.message}`), ['R07 must An option is offered more than once: another accepting control "OK, got it".']);
+  const below = checkChoices({ accept: control(), reject: control({ text: 'Reject all', inViewport: false }), acceptCount: 1, rejectCount: 2, otherAcceptLike: [] }, pass);
+  assert.deepEqual(below.map((f) => f.rule), ['R05', 'R07']);
+  assert.deepEqual(checkChoices({ accept: null, reject: null, acceptCount: 0, rejectCount: 0, otherAcceptLike: [] }, pass), [], 'no banner: nothing to judge here');
+});
+
+test('the consent cookie: personal data (R22 must), session only (R20), size and flags (R22 should)', () => {
+  const cookie = (overrides) => ({ name: 'cmp', domain: 'shop.example', path: '/', expires: null, lifetimeDays: 100, size: 60, httpOnly: false, secure: true, sameSite: 'Lax', thirdParty: false, looksPersonal: false, classification: { verdict: 'necessary', source: 'none', marketing: false }, ...overrides });
+  const passes = (cmp) => [{ id: 'reject', snapshots: [{ label: 'after-reject', cookies: [cmp] }] }, { id: 'accept', snapshots: [{ label: 'after-accept', cookies: [] }] }];
+  assert.deepEqual(checkConsentCookie(passes(cookie()), ['cmp'], true), []);
+  assert.deepEqual(checkConsentCookie(passes(cookie({ looksPersonal: true })), ['cmp'], true).map((f) => `${f.rule} ${f.severity}`), ['R22 must']);
+  assert.deepEqual(checkConsentCookie(passes(cookie({ lifetimeDays: null })), ['cmp'], true).map((f) => `${f.rule} ${f.severity}`), ['R20 should']);
+  const heavy = checkConsentCookie(passes(cookie({ size: 900, sameSite: 'None', secure: false })), ['cmp'], true);
+  assert.deepEqual(heavy.map((f) => f.message), ['The consent cookie is not minimal: cmp (900 bytes, SameSite=None, not Secure).']);
+  assert.deepEqual(checkConsentCookie(passes(cookie({ lifetimeDays: 400, requestedDays: 730 })), ['cmp'], true).map((f) => f.message), ['The consent cookie cmp lasts 730 days: a decision may be kept at most 13 months (395 days).']);
 });
