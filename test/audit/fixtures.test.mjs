@@ -34,6 +34,7 @@ const CASES = [
   ['late-tag-before-consent', ['R02'], /added after the load event \(R03/],
   ['reject-smaller-greyer', ['R06'], /less prominent.*fontSize 13px vs 16px.*contrast/],
   ['reject-second-layer', ['R05'], /no visible Reject all/],
+  ['accept-offered-twice', ['R07'], /another accepting control "OK, got it"/],
   ['escape-grants', ['R12'], /Escape or a click beside the banner was taken as consent/],
   ['consent-cookie-two-years', ['R21'], /fixture_consent lasts 730 days/],
   ['no-settings-entry', ['R26'], /No visible way back to the cookie settings on \/no-settings-entry\.html/],
