@@ -4,12 +4,13 @@
  *
  *   internal → config, proof → consent → storage → gates, ui, sentinel → entries
  *
- * and each folder imports only from the folders before it. The collector and
- * the command line are server code: they share the proof-record schema with
- * the browser and nothing else.
+ * and each folder imports only from the folders before it. The collector, the
+ * audit and the command line are server code: they share the proof-record
+ * schema with the browser, and the audit also reads src/config's pure
+ * definitions (retention limits); none of them imports code that needs a DOM.
  */
 const BROWSER = '^src/(internal|config|proof|consent|storage|gates|ui|sentinel|entries)/';
-const SERVER = '^src/(collector|cli)/';
+const SERVER = '^src/(collector|audit|cli)/';
 
 /** A folder may import only these folders (besides itself). */
 const allowed = {
@@ -22,11 +23,13 @@ const allowed = {
   ui: ['internal', 'config', 'proof', 'consent', 'storage'],
   sentinel: ['internal', 'config', 'proof', 'consent', 'storage'],
   collector: ['proof'],
+  // The audit drives a browser from Node: it may read config definitions, never the code that runs in the page.
+  audit: ['config', 'proof'],
   // `samtycke check` validates configs with the browser's own schema (DOM-free modules only).
-  cli: ['collector', 'proof', 'config', 'internal'],
+  cli: ['collector', 'audit', 'proof', 'config', 'internal'],
 };
 
-const FOLDERS = ['internal', 'config', 'proof', 'consent', 'storage', 'gates', 'ui', 'sentinel', 'entries', 'collector', 'cli'];
+const FOLDERS = ['internal', 'config', 'proof', 'consent', 'storage', 'gates', 'ui', 'sentinel', 'entries', 'collector', 'audit', 'cli'];
 
 const layering = Object.entries(allowed).map(([folder, below]) => ({
   name: `${folder}-imports-only-below`,
@@ -96,8 +99,15 @@ module.exports = {
       to: { path: 'node_modules/zod/' },
     },
     {
+      name: 'audit-reads-only-pure-config',
+      comment: 'The audit runs in Node: of src/config it may import only modules that import nothing that touches the DOM (locale.ts reads document).',
+      severity: 'error',
+      from: { path: '^src/audit/' },
+      to: { path: '^src/config/(locale|plain-labels|schema|advice|validate-config)\\.ts$' },
+    },
+    {
       name: 'server-code-stays-out-of-the-browser',
-      comment: 'The collector and the command line never enter a browser bundle.',
+      comment: 'The collector, the audit and the command line never enter a browser bundle.',
       severity: 'error',
       from: { path: BROWSER },
       to: { path: SERVER },

@@ -7,7 +7,16 @@
  * - fake third parties on analytics.localhost, pixel.localhost and video.localhost
  *   (browsers resolve *.localhost to this machine), which log every request
  *   they receive, so the page can show what really reached them.
+ *
+ * Each browser sees only its own third-party log: the first page it loads sets
+ * a first-party `demo_browser` cookie (declared as necessary in the demo's
+ * config), and every fake tracker URL in the pages it gets carries that id as
+ * `b=…`, as do the requests the fake trackers' scripts make. A fresh visitor
+ * who refuses therefore sees no hits, whatever earlier visitors accepted.
+ *
+ * PORT=0 picks a free port; SAMTYCKE_DEMO_DB sets the SQLite file.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -15,29 +24,49 @@ import { createCollector, openStore } from '../dist/collector/collector/index.js
 import { stampPage } from '../dist/collector/cli/check.js';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const port = Number(process.env.PORT ?? 8080);
+let port = Number(process.env.PORT ?? 8080);
 const adminToken = process.env.SAMTYCKE_ADMIN_TOKEN ?? 'demo';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.gif': 'image/gif' };
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqlitePath: join(root, '.data/demo-proofs.sqlite') });
+const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqlitePath: process.env.SAMTYCKE_DEMO_DB ?? join(root, '.data/demo-proofs.sqlite') });
 const collector = createCollector({ store, adminToken, retentionIntervalMs: 0 });
 
-/** What reached the fake third parties, newest last. */
-const thirdPartyHits = [];
+/** What reached the fake third parties, per browser id, newest last. */
+const hitsByBrowser = new Map();
+const BROWSER_ID = /^[0-9a-f-]{36}$/;
+
+function logHit(browser, hit) {
+  if (!BROWSER_ID.test(browser)) return; // not from a demo page: nobody's panel shows it
+  const hits = hitsByBrowser.get(browser) ?? [];
+  hits.push(hit);
+  if (hits.length > 100) hits.shift();
+  hitsByBrowser.delete(browser); // re-inserted last: the map forgets the browsers least recently seen
+  hitsByBrowser.set(browser, hits);
+  if (hitsByBrowser.size > 500) hitsByBrowser.delete(hitsByBrowser.keys().next().value);
+}
+
+/** The id in the `demo_browser` cookie, if the request carries one. */
+function browserOf(request) {
+  const id = /(?:^|;\s*)demo_browser=([^;]+)/.exec(request.headers.cookie ?? '')?.[1] ?? '';
+  return BROWSER_ID.test(id) ? id : null;
+}
 
 /** A fake tracker: answers like the real thing would, and sets the cookies it would set. */
 function thirdParty(hostWithPort, url, response) {
   const host = hostWithPort.split(':')[0];
-  thirdPartyHits.push({ at: new Date().toISOString(), host, path: url.pathname, query: url.search });
-  if (thirdPartyHits.length > 500) thirdPartyHits.shift();
+  const browser = url.searchParams.get('b') ?? '';
+  url.searchParams.delete('b');
+  logHit(browser, { at: new Date().toISOString(), host, path: url.pathname, query: url.search });
+  // The scripts' own requests carry the browser id on, as real trackers carry their client id.
+  const tag = `b=${encodeURIComponent(browser)}`;
   const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };
   if (url.pathname.endsWith('.js')) {
     // The "analytics" script sets a first-party _ga cookie and sends a page view, like the real one.
     const body = host.startsWith('analytics.')
       ? `document.cookie = '_ga=GA1.1.' + Math.floor(Math.random() * 1e9) + '; Path=/; Max-Age=63072000; SameSite=Lax';
          (window.demoTrackers = window.demoTrackers || []).push('analytics');
-         navigator.sendBeacon('//${hostWithPort}/collect?v=2&en=page_view');`
+         navigator.sendBeacon('//${hostWithPort}/collect?v=2&en=page_view&${tag}');`
       : host.startsWith('pixel.')
         ? // Like a real pixel with "automatic advanced matching" switched on in the vendor's own tool:
           // it reads the e-mail field on submit, hashes it and sends it along.
@@ -47,7 +76,7 @@ function thirdParty(hostWithPort, url, response) {
              if (!field || !field.value) return;
              const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(field.value.trim().toLowerCase()));
              const em = Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-             new Image().src = '//${hostWithPort}/tr.gif?ev=Lead&em=' + em;
+             new Image().src = '//${hostWithPort}/tr.gif?ev=Lead&${tag}&em=' + em;
            }, true);`
         : `(window.demoTrackers = window.demoTrackers || []).push(${JSON.stringify(host)});`;
     response.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] });
@@ -70,26 +99,35 @@ function fileFor(pathname) {
 }
 
 /**
- * Inserts the shared config, points the fake third parties at the port in use, and stamps the
- * config as `samtycke check --write` does at a site's build: the head script then trusts it
- * without loading the validator.
+
+ * Inserts the shared config, points the fake third parties at the port in use, tags their URLs
+ * with the browser's id, and stamps the config as `samtycke check --write` does at a site's build:
+ * the head script then trusts it without loading the validator.
  */
-async function withConfig(html) {
+async function withConfig(html, browser) {
   const config = await readFile(join(root, 'demo/samtycke-config.json'), 'utf8');
   const page = html
     .replace('<!--#samtycke-config-->', `<script type="application/json" id="samtycke-config">\n${config}</script>`)
-    .replaceAll('.localhost:8080', `.localhost:${port}`);
+    .replace(/http:\/\/([a-z0-9-]+)\.localhost:8080(\/[^"'\s<>]*)?/g, (_, name, path = '/') => `http://${name}.localhost:${port}${path}${path.includes('?') ? '&' : '?'}b=${browser}`);
   return page.includes('id="samtycke-config"') ? stampPage(page).html : page;
 }
 
-async function serveFile(pathname, response) {
+async function serveFile(pathname, request, response) {
   let file = fileFor(pathname);
   try {
     if (file && (await stat(file)).isDirectory()) file = join(file, 'index.html');
     if (!file) throw new Error('outside');
     let body = await readFile(file);
-    if (file.endsWith('.html')) body = await withConfig(body.toString('utf8'));
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
+    if (file.endsWith('.html')) {
+      let browser = browserOf(request);
+      if (!browser) {
+        browser = randomUUID();
+        headers['Set-Cookie'] = `demo_browser=${browser}; Path=/; HttpOnly; SameSite=Lax`;
+      }
+      body = await withConfig(body.toString('utf8'), browser);
+    }
+    response.writeHead(200, headers);
     response.end(body);
   } catch {
     response.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -104,7 +142,8 @@ const server = createServer(async (request, response) => {
   if (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/admin')) return collector.handler(request, response);
   if (url.pathname === '/demo-api/hits') {
     response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    return response.end(JSON.stringify(thirdPartyHits));
+    const browser = browserOf(request);
+    return response.end(JSON.stringify((browser && hitsByBrowser.get(browser)) || []));
   }
   if (url.pathname === '/demo-api/proofs') {
     // Demo only: the proof log of one consent id, without the admin token.
@@ -113,10 +152,11 @@ const server = createServer(async (request, response) => {
     response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     return response.end(JSON.stringify(rows.map((row) => ({ seq: row.seq, chainHash: row.chainHash, receivedAt: row.receivedAt, ...JSON.parse(row.content) }))));
   }
-  return serveFile(url.pathname, response);
+  return serveFile(url.pathname, request, response);
 });
 
 server.listen(port, () => {
+  port = server.address().port;
   console.log(`samtycke demo:        http://localhost:${port}/`);
   console.log(`proof collector:      http://localhost:${port}/v1/proofs (store: ${store.kind})`);
   console.log(`collector admin page: http://localhost:${port}/admin (password: ${adminToken})`);

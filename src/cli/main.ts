@@ -2,7 +2,7 @@
  * The `samtycke` command line. Arguments are read with `node:util`'s
  * `parseArgs` (strict: an unknown option is a usage error). Exit status:
  * 0 success, 1 a failed check or a failure while running (`verify` found a
- * break, the database is unreachable), 2 a usage error.
+ * break, `audit` a *must* finding, the database is unreachable), 2 a usage error.
  */
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -25,6 +25,11 @@ Commands:
   verify   Recompute the hash chain        [--db …]   exit 0 = intact, 1 = broken
   export   Write records of a period       [--db …] [--from ISO] [--to ISO] [--format ndjson|csv] [--out file]
   retain   Delete records past retention   [--db …] [--months 19]
+  audit    Check what a page sets and sends before and after consent   <url>
+           [--accept CSS] [--reject CSS] [--settings CSS]  another consent tool's controls
+           [--consent-cookie NAME] [--config samtycke-config.json] [--pages 3]
+           [--json] [--report DIR] [--baseline report.json]
+           exit 0 = no must finding, 1 = a must finding (details: docs/audit.md)
 
 Exit status: 0 success, 1 a failed check or an error while running, 2 a usage error.
 
@@ -36,6 +41,7 @@ Environment:
   SAMTYCKE_TRUST_PROXY        1 to take the client address from X-Forwarded-For
   SAMTYCKE_RATE_BURST, SAMTYCKE_RATE_PER_SECOND   per-client rate limit (default 60, 10; 0 = off)
   SAMTYCKE_RETENTION_MONTHS   months records are kept after receipt (default 19)
+  CHROME_PATH                 the Chromium that audit drives (default /usr/bin/chromium)
 `;
 
 /** Exit statuses of the command line. */
@@ -58,6 +64,15 @@ const OPTIONS = {
   out: { type: 'string' },
   write: { type: 'boolean' },
   months: { type: 'string' },
+  accept: { type: 'string' },
+  reject: { type: 'string' },
+  settings: { type: 'string' },
+  'consent-cookie': { type: 'string' },
+  config: { type: 'string' },
+  pages: { type: 'string' },
+  json: { type: 'boolean' },
+  report: { type: 'string' },
+  baseline: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -68,22 +83,31 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   verify: ['db'],
   export: ['db', 'from', 'to', 'format', 'out'],
   retain: ['db', 'months'],
+  audit: ['accept', 'reject', 'settings', 'consent-cookie', 'config', 'pages', 'json', 'report', 'baseline'],
 };
 
-function readArgs(argv: readonly string[]): { command: string | undefined; files: string[]; flags: Flags; help: boolean } {
+/** Commands that take positional arguments, and how many: `audit <url>`, `check <file …>`. */
+const POSITIONAL: Readonly<Record<string, 'one' | 'many'>> = { audit: 'one', check: 'many' };
+
+function readArgs(argv: readonly string[]): { command: string | undefined; positional: string[]; flags: Flags; help: boolean } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const [command, ...files] = parsed.positionals;
-  if (files.length && command !== 'check') throw new UsageError(`unexpected argument "${files[0]}"`);
+  const [command, ...positional] = parsed.positionals;
+  const takes = command ? POSITIONAL[command] : undefined;
+  const extra = takes === 'many' ? [] : takes === 'one' ? positional.slice(1) : positional;
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const flags: Flags = new Map();
-  for (const [name, value] of Object.entries(parsed.values)) if (typeof value === 'string' || (value === true && name !== 'help')) flags.set(name, String(value));
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === 'string') flags.set(name, value);
+    else if (value === true && name !== 'help') flags.set(name, 'true');
+  }
   const known = command ? COMMAND_OPTIONS[command] : undefined;
   if (known) for (const name of flags.keys()) if (!known.includes(name)) throw new UsageError(`${command} takes no --${name}`);
-  return { command, files, flags, help: parsed.values.help === true };
+  return { command, positional, flags, help: parsed.values.help === true };
 }
 
 async function withStore<T>(db: string | undefined, work: (store: ProofStore) => Promise<T>): Promise<T> {
@@ -116,6 +140,36 @@ async function serve(flags: Flags): Promise<number> {
   await collector.close();
   await store.close();
   return EXIT.ok;
+}
+
+/** Reads the audit's arguments; the run itself is in audit-command.ts. */
+async function auditCommand(url: string | undefined, flags: Flags): Promise<number> {
+  if (!url) throw new UsageError('audit needs the URL of a page, e.g. samtycke audit http://localhost:8080/');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`"${url}" is not a URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`audit takes an http or https URL, not ${parsed.protocol}`);
+  const pages = Number(flags.get('pages') ?? '3');
+  if (!Number.isInteger(pages) || pages < 1 || pages > 50) throw new UsageError('--pages must be a whole number from 1 to 50');
+  for (const name of ['accept', 'reject', 'settings', 'consent-cookie']) if (flags.get(name)?.trim() === '') throw new UsageError(`--${name} is empty`);
+  // Loaded only for this command: the collector's commands never load the browser driver or the cookie table.
+  const { audit } = await import('./audit-command.js');
+  const failed = await audit({
+    url: parsed.href,
+    pages,
+    json: flags.has('json'),
+    accept: flags.get('accept'),
+    reject: flags.get('reject'),
+    settings: flags.get('settings'),
+    consentCookie: flags.get('consent-cookie'),
+    configFile: flags.get('config'),
+    reportDir: flags.get('report'),
+    baselineFile: flags.get('baseline'),
+  });
+  return failed ? EXIT.failed : EXIT.ok;
 }
 
 async function verify(flags: Flags): Promise<number> {
@@ -199,7 +253,7 @@ function check(files: readonly string[], write: boolean): number {
  */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    const { command, files, flags, help } = readArgs(argv);
+    const { command, positional, flags, help } = readArgs(argv);
     if (help || command === 'help') {
       process.stdout.write(USAGE);
       return EXIT.ok;
@@ -207,7 +261,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!command) throw new UsageError('no command given');
     switch (command) {
       case 'check':
-        return check(files, flags.has('write'));
+        return check(positional, flags.has('write'));
       case 'serve':
         return await serve(flags);
       case 'verify':
@@ -216,6 +270,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await exportCommand(flags);
       case 'retain':
         return await retain(flags);
+      case 'audit':
+        return await auditCommand(positional[0], flags);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

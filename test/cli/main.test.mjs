@@ -2,10 +2,11 @@
 // failure while running, 2 a usage error (with the usage text on stderr).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../collector/helpers/fixtures.mjs';
+import { startFixtureServer } from '../audit/helpers/fixture-server.mjs';
 
 const db = join(mkdtempSync(join(tmpdir(), 'samtycke-cli-')), 'proofs.db');
 
@@ -28,6 +29,13 @@ test('usage errors: exit 2, naming the mistake, with the usage text', async () =
     [['export', '--db', db, '--format', 'xml'], /--format must be ndjson or csv/],
     [['export', '--db', db, '--from', 'yesterday'], /--from must be an ISO-8601 date/],
     [['retain', '--db', db, '--months', '0'], /--months must be a positive number/],
+    [['audit'], /audit needs the URL of a page/],
+    [['audit', 'not a url'], /"not a url" is not a URL/],
+    [['audit', 'file:///etc/passwd'], /audit takes an http or https URL, not file:/],
+    [['audit', 'http://localhost/', '--pages', '0'], /--pages must be a whole number from 1 to 50/],
+    [['audit', 'http://localhost/', '--accept', ''], /--accept is empty/],
+    [['audit', 'http://localhost/', '--db', db], /audit takes no --db/],
+    [['verify', '--json'], /verify takes no --json/],
   ];
   for (const [args, message] of cases) {
     const cli = await runCli(args);
@@ -48,4 +56,33 @@ test('success: exit 0 (verify on a new, empty store)', async () => {
   const cli = await runCli(['verify', '--db', db]);
   assert.equal(cli.code, 0, cli.stderr);
   assert.match(cli.stdout, /^OK: 0 records/);
+});
+
+test('audit: progress per pass on stderr, exit 1 on a must finding, --json, --report and --baseline', async () => {
+  const server = await startFixtureServer();
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'samtycke-audit-'));
+    // A saved run that knew the page but not the pixel's host: the pixel is drift (R40).
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(baseline, JSON.stringify({ summary: { hosts: ['localhost', 'analytics.localhost'], cookies: [] } }));
+    const selectors = ['--accept', '#accept', '--reject', '#reject, #prefs-reject', '--settings', '#cmp-settings'];
+    const cli = await runCli(['audit', `${server.base}/tracker-before-consent.html`, ...selectors, '--pages', '1', '--json', '--report', join(dir, 'report'), '--baseline', baseline]);
+    assert.equal(cli.code, 1, cli.stderr);
+    for (const [index, name] of ['first visit', 'Reject all', 'Accept all', 'withdrawal', 'Global Privacy Control'].entries()) {
+      assert.match(cli.stderr, new RegExp(`\\[\\d/5\\] ${name}: \\d+ requests`), `progress line ${index + 1}`);
+    }
+    const report = JSON.parse(cli.stdout);
+    assert.deepEqual(report.findings.filter((f) => f.severity === 'must').map((f) => f.rule), ['R02']);
+    assert.ok(report.findings.some((f) => f.rule === 'R40' && /New since the baseline: hosts pixel\.localhost/.test(f.message)), JSON.stringify(report.findings));
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'report/report.json'), 'utf8')).findings, report.findings);
+    const html = readFileSync(join(dir, 'report/index.html'), 'utf8');
+    assert.match(html, /FAIL/);
+    for (const shot of report.passes.flatMap((p) => p.screenshots)) {
+      assert.ok(existsSync(join(dir, 'report', shot.file)), shot.file);
+      assert.ok(html.includes(`src="${shot.file}"`), `the report shows ${shot.file}`);
+    }
+    assert.ok(report.passes.find((p) => p.id === 'first-visit').screenshots.length > 0);
+  } finally {
+    await server.close();
+  }
 });

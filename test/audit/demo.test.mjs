@@ -1,0 +1,74 @@
+// The demo tells the audit's story: a full audit of it passes (within 30 s), and its
+// "Reached a third party" panel shows each browser its own hits only.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { runAudit } from '../../dist/collector/audit/run-audit.js';
+import { CHROMIUM_FLAGS } from '../../dist/collector/audit/launch-browser.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let demo;
+let base;
+
+before(async () => {
+  const env = { ...process.env, PORT: '0', SAMTYCKE_DEMO_DB: join(mkdtempSync(join(tmpdir(), 'samtycke-demo-')), 'proofs.sqlite') };
+  delete env.DATABASE_URL;
+  demo = spawn(process.execPath, ['scripts/serve-demo.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  base = await new Promise((resolve, reject) => {
+    let out = '';
+    demo.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = /samtycke demo:\s+(http:\/\/localhost:\d+)\//.exec(out);
+      if (found) resolve(found[1]);
+    });
+    demo.once('exit', (code) => reject(new Error(`the demo server exited (${code})`)));
+  });
+});
+
+after(() => demo?.kill());
+
+test('the demo passes a full audit, in at most 30 s', async (t) => {
+  const report = await runAudit({ url: `${base}/` });
+  t.diagnostic(`full audit of the demo: ${(report.durationMs / 1000).toFixed(1)} s`);
+  assert.deepEqual(report.summary.failedPasses, []);
+  assert.equal(report.controls, 'samtycke');
+  assert.equal(report.config.source, 'page');
+  assert.equal(report.consentCookie, 'samtycke');
+  assert.deepEqual(report.findings.filter((f) => f.severity === 'must'), []);
+  const pass = (id) => report.passes.find((p) => p.id === id);
+  // Positive controls: after Accept all the fake trackers were reached, and the banner was measured.
+  const reached = new Set(pass('accept').requests.filter((r) => (r.sinceDecision ?? -1) >= 0).map((r) => r.host));
+  assert.ok(reached.has('analytics.localhost') && reached.has('pixel.localhost'), [...reached].join(', '));
+  assert.equal(pass('first-visit').choices.reject.text, 'Reject all');
+  assert.equal(pass('accept').note, undefined, 'the newsletter field was filled');
+  assert.deepEqual(pass('accept').leaks, [], "the sentinel (block mode) kept the pixel's hashed e-mail in the page");
+  // Every page visited after Reject all has its way back to the settings.
+  assert.deepEqual(pass('reject').pages.map((p) => [new URL(p.url).pathname, p.settingsEntry]), [['/', true], ['/about.html', true], ['/privacy.html', true]]);
+  assert.ok(report.durationMs <= 30_000, `the audit took ${report.durationMs} ms`);
+});
+
+test("the demo's third-party panel shows this browser's hits only", async () => {
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_FLAGS] });
+  try {
+    const first = await browser.newPage();
+    await first.goto(`${base}/`);
+    await first.locator('samtycke-banner [data-control="accept-all"]').click();
+    await first.waitForFunction(() => document.getElementById('hits').textContent.includes('analytics.localhost'));
+    const hitsOf = (page) => page.evaluate(() => fetch('/demo-api/hits').then((r) => r.json()));
+    assert.ok((await hitsOf(first)).length > 0, 'positive control: the accepting browser sees its hits');
+
+    const second = await (await browser.newContext()).newPage();
+    await second.goto(`${base}/`);
+    await second.locator('samtycke-banner [data-control="reject-all"]').click();
+    await second.waitForFunction(() => document.getElementById('hits').children.length > 0);
+    assert.deepEqual(await hitsOf(second), []);
+    assert.equal(await second.locator('#hits').textContent(), 'nothing: no request reached a tracker');
+  } finally {
+    await browser.close();
+  }
+});
