@@ -11,7 +11,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { createCollector, openStore } from '../dist/collector/collector/index.js';
+import { createCollector, migrateStore, openStore } from '../dist/collector/collector/index.js';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const port = Number(process.env.PORT ?? 8080);
@@ -19,7 +19,10 @@ const adminToken = process.env.SAMTYCKE_ADMIN_TOKEN ?? 'demo';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.gif': 'image/gif' };
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqlitePath: join(root, '.data/demo-proofs.sqlite') });
+// The demo brings its own database to the current schema; a real deployment runs `samtycke migrate`.
+const storeOptions = { databaseUrl: process.env.DATABASE_URL, sqlitePath: join(root, '.data/demo-proofs.sqlite') };
+await migrateStore(storeOptions);
+const store = await openStore(storeOptions);
 const collector = createCollector({ store, adminToken, retentionIntervalMs: 0 });
 
 /** What reached the fake third parties, newest last. */
@@ -105,7 +108,7 @@ const server = createServer(async (request, response) => {
     const consentId = url.searchParams.get('consentId') ?? '';
     const rows = /^[0-9a-f-]{36}$/i.test(consentId) ? await store.findByConsentId(consentId, 50) : [];
     response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    return response.end(JSON.stringify(rows.map((row) => ({ seq: row.seq, chainHash: row.chainHash, receivedAt: row.receivedAt, ...JSON.parse(row.content) }))));
+    return response.end(JSON.stringify(rows.map((row) => ({ chain: row.chain, position: row.position, chainHash: row.chainHash, receivedAt: row.receivedAt, ...JSON.parse(row.content) }))));
   }
   return serveFile(url.pathname, response);
 });

@@ -28,7 +28,7 @@ export function renderRecentPage(rows: readonly StoredProof[], total: number): s
   const lines = rows
     .map((row) => {
       const record = JSON.parse(row.content) as Record<string, unknown>;
-      return `<tr><td>${escapeHtml(row.seq)}</td>
+      return `<tr><td>${escapeHtml(row.chain)}:${escapeHtml(row.position)}</td>
 <td><a href="/admin/proofs/${encodeURIComponent(row.recordId)}">${escapeHtml(row.recordId)}</a></td>
 <td>${escapeHtml(row.timestamp)}</td><td>${escapeHtml(row.action)}</td>
 <td>${escapeHtml(choicesSummary(record.choices))}</td><td>${escapeHtml(record.revision)}</td>
@@ -38,7 +38,7 @@ export function renderRecentPage(rows: readonly StoredProof[], total: number): s
   return layout(
     'Recent decisions',
     `<h1>Recent decisions</h1><p>${escapeHtml(total)} records stored. Showing the latest ${escapeHtml(rows.length)}.</p>
-<table><thead><tr><th>#</th><th>Record</th><th>Timestamp</th><th>Action</th><th>Choices</th><th>Revision</th><th>Locale</th><th>Page</th></tr></thead>
+<table><thead><tr><th>Chain:position</th><th>Record</th><th>Timestamp</th><th>Action</th><th>Choices</th><th>Revision</th><th>Locale</th><th>Page</th></tr></thead>
 <tbody>${lines || '<tr><td colspan="8">No records yet.</td></tr>'}</tbody></table>`,
   );
 }
@@ -46,7 +46,7 @@ export function renderRecentPage(rows: readonly StoredProof[], total: number): s
 /** One record with every stored field and the exact text the visitor saw. */
 export function renderProofPage(row: StoredProof, text: string | undefined): string {
   const record = JSON.parse(row.content) as Record<string, unknown>;
-  const fields = Object.entries({ ...record, seq: row.seq, receivedAt: row.receivedAt, contentHash: row.contentHash, chainHash: row.chainHash })
+  const fields = Object.entries({ ...record, chain: row.chain, position: row.position, receivedAt: row.receivedAt, contentHash: row.contentHash, chainHash: row.chainHash })
     .map(([key, value]) => `<tr><th>${escapeHtml(key)}</th><td><code>${escapeHtml(typeof value === 'object' ? JSON.stringify(value) : value)}</code></td></tr>`)
     .join('\n');
   const textBlock =

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { assertAdmin } from './admin-auth.js';
+import { scheduleCheckpoints } from './checkpoint.js';
 import { renderNotFoundPage, renderProofPage, renderRecentPage } from './admin-page.js';
 import { clientAddress, truncateIp } from './client-address.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
@@ -12,6 +13,17 @@ import type { ProofStore } from './proof-store.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_BODY_LIMIT, assertJsonContentType, parseJson, readBody } from './read-body.js';
 import { DEFAULT_RETENTION_MONTHS, scheduleRetention } from './retention.js';
+import type { NoteSigner } from './signed-note.js';
+
+/** Signed checkpoints of the log (checkpoint.ts). */
+export interface CheckpointOptions {
+  /** The log's identity, first line of every checkpoint, e.g. `shop.example/consent-log`. */
+  origin: string;
+  /** One or more keys (two while a key is being rotated); each adds a signature line. */
+  signers: readonly NoteSigner[];
+  /** How often a checkpoint is signed, in ms (default 60 000); 0 signs none (GET still serves the latest stored). */
+  intervalMs?: number;
+}
 
 export interface CollectorOptions {
   store: ProofStore;
@@ -31,6 +43,8 @@ export interface CollectorOptions {
   retentionMonths?: number;
   /** How often the retention job runs; 0 turns it off (default: every 6 hours). */
   retentionIntervalMs?: number;
+  /** Sign checkpoints over the chain heads and serve them at `GET /v1/checkpoint`. */
+  checkpoints?: CheckpointOptions | undefined;
   /** Where operational messages go (default: stderr). */
   log?: (message: string) => void;
 }
@@ -72,6 +86,7 @@ export function createCollector(options: CollectorOptions): Collector {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { capacity: 60, refillPerSecond: 10 });
   let stopRetention: (() => void) | undefined;
+  let stopCheckpoints: (() => void) | undefined;
 
   async function postProofs(req: IncomingMessage, res: ServerResponse, address: string): Promise<void> {
     const cors = corsHeaders(req, corsOrigins);
@@ -83,7 +98,7 @@ export function createCollector(options: CollectorOptions): Collector {
         throw new HttpError(status, parsed.error, parsed.message, {}, { issues: parsed.issues });
       }
       const network = options.ipMode === 'truncate' ? truncateIp(address) : null;
-      const { proofs, texts } = prepareProofs(parsed.records, network);
+      const { proofs, texts } = prepareProofs(parsed.records, network, store.chainCount);
       let result;
       try {
         result = await store.append(proofs, texts, new Date().toISOString());
@@ -91,7 +106,9 @@ export function createCollector(options: CollectorOptions): Collector {
         log(`samtycke: storing proofs failed: ${(error as Error).message}`);
         throw new HttpError(503, 'storage_unavailable', 'the proofs could not be stored; retry later', { 'retry-after': '5' });
       }
-      sendJson(res, 200, { stored: proofs.map((proof) => proof.recordId), duplicates: result.duplicates }, cors);
+      const receipts = result.receipts.map(({ recordId, chain, position, chainHash }) => ({ recordId, chain, position, chainHash }));
+      const duplicates = result.receipts.filter((receipt) => receipt.duplicate).map((receipt) => receipt.recordId);
+      sendJson(res, 200, { stored: proofs.map((proof) => proof.recordId), duplicates, receipts }, cors);
     } catch (error) {
       if (error instanceof HttpError) throw new HttpError(error.status, error.code, error.message, { ...cors, ...error.headers }, error.details);
       throw error;
@@ -129,6 +146,20 @@ export function createCollector(options: CollectorOptions): Collector {
       if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
     }
     res.end();
+  }
+
+  /** The latest signed checkpoint: public, so anyone (a witness) can keep a copy. */
+  async function getCheckpoint(res: ServerResponse): Promise<void> {
+    const latest = await store.latestCheckpoint();
+    if (!latest) throw new HttpError(404, 'no_checkpoint', 'no checkpoint has been signed yet (set SAMTYCKE_CHECKPOINT_KEY and SAMTYCKE_LOG_ORIGIN)');
+    res.writeHead(200, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+      'access-control-allow-origin': '*',
+      'content-length': String(Buffer.byteLength(latest.note)),
+    });
+    res.end(latest.note);
   }
 
   async function getAdmin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -171,6 +202,7 @@ export function createCollector(options: CollectorOptions): Collector {
       throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, { allow: 'GET' });
     }
     if (path === '/v1/export') return getExport(req, res, url);
+    if (path === '/v1/checkpoint') return getCheckpoint(res);
     if (path === '/admin' || path === '/admin/' || path.startsWith('/admin/proofs/')) return getAdmin(req, res, path);
     throw new HttpError(404, 'not_found', `no route for ${path}`);
   }
@@ -206,12 +238,17 @@ export function createCollector(options: CollectorOptions): Collector {
           if (interval > 0) {
             stopRetention = scheduleRetention(store, options.retentionMonths ?? DEFAULT_RETENTION_MONTHS, interval, log);
           }
+          const checkpoints = options.checkpoints;
+          if (checkpoints && (checkpoints.intervalMs ?? 60_000) > 0) {
+            stopCheckpoints = scheduleCheckpoints(store, checkpoints.origin, checkpoints.signers, checkpoints.intervalMs ?? 60_000, log);
+          }
           resolve((server.address() as AddressInfo).port);
         });
       });
     },
     close() {
       stopRetention?.();
+      stopCheckpoints?.();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import type { CheckpointOptions } from './collector.js';
 import { parseOriginList } from './cors.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_RETENTION_MONTHS } from './retention.js';
+import { parseSignerKey } from './signed-note.js';
 
 /** Collector settings read from the environment, validated with a clear message each. */
 export interface EnvOptions {
@@ -11,6 +14,31 @@ export interface EnvOptions {
   trustProxy: boolean;
   rateLimit: RateLimitOptions | false;
   retentionMonths: number;
+  /** From SAMTYCKE_CHECKPOINT_KEY_FILE (one signer key per line) and SAMTYCKE_CHECKPOINT_SECONDS. */
+  checkpoints: CheckpointOptions | undefined;
+}
+
+function readCheckpoints(env: NodeJS.ProcessEnv): CheckpointOptions | undefined {
+  const file = env.SAMTYCKE_CHECKPOINT_KEY_FILE;
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`SAMTYCKE_CHECKPOINT_KEY_FILE: cannot read ${file}: ${(error as Error).message}`);
+  }
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  if (lines.length === 0) throw new Error(`SAMTYCKE_CHECKPOINT_KEY_FILE: ${file} holds no signer key (make one with \`samtycke keygen\`)`);
+  const signers = lines.map((line, index) => {
+    try {
+      return parseSignerKey(line);
+    } catch (error) {
+      throw new Error(`SAMTYCKE_CHECKPOINT_KEY_FILE: key ${index + 1} of ${file}: ${(error as Error).message}`);
+    }
+  });
+  const seconds = positiveNumber(env, 'SAMTYCKE_CHECKPOINT_SECONDS', 60);
+  // The log's origin is the first key's name: the format asks that the two match.
+  return { origin: signers[0]!.name, signers, intervalMs: seconds * 1000 };
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -23,7 +51,8 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
 
 /**
  * Reads DATABASE_URL, SAMTYCKE_ADMIN_TOKEN, SAMTYCKE_CORS_ORIGINS, SAMTYCKE_IP_MODE,
- * SAMTYCKE_TRUST_PROXY, SAMTYCKE_RATE_BURST, SAMTYCKE_RATE_PER_SECOND and SAMTYCKE_RETENTION_MONTHS.
+ * SAMTYCKE_TRUST_PROXY, SAMTYCKE_RATE_BURST, SAMTYCKE_RATE_PER_SECOND, SAMTYCKE_RETENTION_MONTHS,
+ * SAMTYCKE_CHECKPOINT_KEY_FILE and SAMTYCKE_CHECKPOINT_SECONDS.
  */
 export function readEnvOptions(env: NodeJS.ProcessEnv = process.env): EnvOptions {
   const ipMode = env.SAMTYCKE_IP_MODE || 'none';
@@ -48,5 +77,6 @@ export function readEnvOptions(env: NodeJS.ProcessEnv = process.env): EnvOptions
     trustProxy: env.SAMTYCKE_TRUST_PROXY === '1' || env.SAMTYCKE_TRUST_PROXY === 'true',
     rateLimit: burst === 0 || perSecond === 0 ? false : { capacity: burst, refillPerSecond: perSecond },
     retentionMonths,
+    checkpoints: readCheckpoints(env),
   };
 }

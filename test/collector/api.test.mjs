@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createCollector } from '../../dist/collector/collector/collector.js';
 import { prepareProofs } from '../../dist/collector/collector/prepare-proof.js';
 import { applyRetention } from '../../dist/collector/collector/retention.js';
+import { chainFor } from '../../dist/collector/collector/chain-key.js';
 import { verifyChain } from '../../dist/collector/collector/verify-chain.js';
 import { BACKENDS } from './helpers/backends.mjs';
 import { TEXT, makeRecord, post, runCli, sha256 } from './helpers/fixtures.mjs';
@@ -235,7 +236,7 @@ for (const backend of BACKENDS) {
       const csv = await fetch(`${base}/v1/export?${query}&format=csv`, { headers: auth });
       const rows = (await csv.text()).trim().split('\r\n');
       assert.equal(rows.length, 2);
-      assert.match(rows[0], /^seq,recordId,consentId,timestamp,action,choices/);
+      assert.match(rows[0], /^chain,position,recordId,consentId,timestamp,action,choices/);
       assert.ok(rows[1].includes(inside.recordId));
       assert.ok(rows[1].includes('"a,""b"""'), 'fields with commas and quotes are quoted');
       assert.equal((await fetch(`${base}/v1/export?format=xml`, { headers: auth })).status, 400);
@@ -270,16 +271,17 @@ for (const backend of BACKENDS) {
       const cli = await runCli(['verify', ...db.cliArgs], db.env);
       assert.equal(cli.code, 0, cli.stdout + cli.stderr);
       assert.match(cli.stdout, new RegExp(`^OK: ${result.count} records`));
-      await assert.rejects(db.sql(`UPDATE samtycke_proofs SET action = 'reject' WHERE seq = 1`), /append-only/);
+      await assert.rejects(db.sql(`UPDATE samtycke_proofs SET action = 'reject' WHERE pos = 1`), /append-only/);
     });
   });
 
-  describe(`chain, tampering and retention on ${backend.name}`, { skip: backend.skip }, () => {
+  describe(`chains, tampering and retention on ${backend.name}`, { skip: backend.skip }, () => {
+    const chains = backend.name === 'postgres' ? 4 : 1;
     let db;
     let collector;
     let base;
     before(async () => {
-      db = await backend.create();
+      db = await backend.create({ chains });
       collector = createCollector({ store: db.store, rateLimit: false, retentionIntervalMs: 0, log: () => {} });
       base = `http://127.0.0.1:${await collector.start(0)}`;
     });
@@ -293,66 +295,96 @@ for (const backend of BACKENDS) {
         ? 'DROP TRIGGER IF EXISTS samtycke_proofs_append_only'
         : 'ALTER TABLE samtycke_proofs DISABLE TRIGGER samtycke_proofs_append_only';
 
-    test('retention deletes old records, anchors the cut, and verify stays OK', async () => {
+    // First: rows of a chain never go back in time, so the old rows must come before any new one.
+    test('retention deletes old records, anchors each chain at the cut, and verify stays OK', async () => {
+      // PostgreSQL: give the old month its own partition, so retention drops it whole.
+      await db.store.maintain(new Date('2023-01-15T00:00:00.000Z'));
       const old = [1, 2, 3, 4].map(() => makeRecord({ timestamp: '2023-01-01T00:00:00.000Z' }));
-      const prepared = prepareProofs(old, null);
+      const prepared = prepareProofs(old, null, chains);
       await db.store.append(prepared.proofs, prepared.texts, '2023-01-01T00:00:05.000Z');
       const fresh = [1, 2, 3].map(() => makeRecord());
       assert.equal((await post(base, fresh)).status, 200);
+      const before = await db.store.count();
 
       const result = await applyRetention(db.store, 19);
       assert.equal(result.deleted, 4);
-      assert.equal(result.anchor.seq, 4);
+      assert.equal(result.anchors.length, new Set(prepared.proofs.map((proof) => proof.chain)).size);
       for (const record of old) assert.equal(await db.store.findByRecordId(record.recordId), undefined);
       for (const record of fresh) assert.ok(await db.store.findByRecordId(record.recordId));
+      if (backend.name === 'postgres') {
+        const left = await db.sql(`SELECT to_regclass('samtycke_proofs_2023_01') AS found`);
+        assert.equal(left[0].found, null, 'the month partition was dropped');
+      }
 
       const verified = await verifyChain(db.store);
       assert.equal(verified.ok, true, verified.reason);
-      assert.equal(verified.count, 3);
-      assert.equal(verified.fromSeq, 4);
+      assert.equal(verified.count, before - 4);
       assert.equal((await applyRetention(db.store, 19)).deleted, 0, 'nothing more is due');
 
       assert.equal((await post(base, [makeRecord(), makeRecord()])).status, 200);
       const cli = await runCli(['verify', ...db.cliArgs], db.env);
       assert.equal(cli.code, 0, cli.stdout + cli.stderr);
-      assert.match(cli.stdout, /OK: 5 records, chain intact \(from the retention anchor after row 4\)/);
+      assert.match(cli.stdout, new RegExp(`OK: ${before - 2} records in ${chains} chains?, intact \\(\\d+ from their retention anchor\\)`));
+    });
+
+    test('each answer names the chain and position of every record; the chain follows the consent id', async () => {
+      const consentId = makeRecord().consentId;
+      const records = [1, 2, 3].map(() => makeRecord({ consentId }));
+      const response = await post(base, records);
+      assert.equal(response.status, 200, response.text);
+      assert.equal(response.body.receipts.length, 3);
+      const [first, second, third] = response.body.receipts;
+      assert.equal(first.chain, chainFor(consentId, chains));
+      assert.ok(first.chain === second.chain && second.chain === third.chain);
+      assert.deepEqual([second.position - first.position, third.position - second.position], [1, 1]);
+      const row = await db.store.findByRecordId(records[1].recordId);
+      assert.deepEqual({ chain: row.chain, position: row.position, chainHash: row.chainHash }, { chain: second.chain, position: second.position, chainHash: second.chainHash });
+      const again = await post(base, records[0]);
+      assert.deepEqual(again.body.duplicates, [records[0].recordId]);
+      assert.deepEqual(again.body.receipts, [first], 'a duplicate is answered with its original place');
+      if (chains > 1) {
+        const spread = new Set();
+        for (let i = 0; i < 40; i += 1) spread.add(chainFor(makeRecord().consentId, chains));
+        assert.equal(spread.size, chains, 'consent ids spread over every chain');
+      }
     });
 
     test('tampering with one row makes verify name that row', async () => {
-      const rows = await db.store.readChain(0, 100);
-      const target = rows[2];
+      const target = (await db.store.listRecent(3))[2];
+      const where = `chain = ${target.chain} AND pos = ${target.position}`;
       await db.sql(disableTrigger);
-      await db.sql(`UPDATE samtycke_proofs SET content = replace(content, '"analytics":true', '"analytics":false') WHERE seq = ${target.seq}`);
+      await db.sql(`UPDATE samtycke_proofs SET content = replace(content, '"analytics":true', '"analytics":false') WHERE ${where}`);
       const cli = await runCli(['verify', ...db.cliArgs], db.env);
       assert.equal(cli.code, 1, cli.stdout + cli.stderr);
-      assert.match(cli.stdout, new RegExp(`BROKEN at row ${target.seq} \\(record ${target.recordId}\\): content does not match its contentHash`));
+      assert.match(
+        cli.stdout,
+        new RegExp(`BROKEN at chain ${target.chain} position ${target.position} \\(record ${target.recordId}\\): content does not match its contentHash`),
+      );
 
-      // Opening the store re-arms the append-only trigger, so the attacker disables it again.
       // Rewriting the content hash to match still breaks the chain at that row.
-      await db.sql(disableTrigger);
-      const content = (await db.sql(`SELECT content FROM samtycke_proofs WHERE seq = ${target.seq}`))[0].content;
-      await db.sql(`UPDATE samtycke_proofs SET content_hash = '${sha256(content)}' WHERE seq = ${target.seq}`);
+      const content = (await db.sql(`SELECT content FROM samtycke_proofs WHERE ${where}`))[0].content;
+      await db.sql(`UPDATE samtycke_proofs SET content_hash = '${sha256(content)}' WHERE ${where}`);
       const second = await verifyChain(db.store);
       assert.equal(second.ok, false);
-      assert.equal(second.seq, target.seq);
+      assert.deepEqual([second.chain, second.position], [target.chain, target.position]);
       assert.match(second.reason, /chainHash does not follow/);
     });
 
-    test('a deleted row in the middle is named as missing', async () => {
+    test('a deleted row in the middle is named as missing, a cut tail too', async () => {
       const other = await backend.create();
       try {
         const records = [1, 2, 3, 4, 5].map(() => makeRecord());
         const prepared = prepareProofs(records, null);
         await other.store.append(prepared.proofs, prepared.texts, new Date().toISOString());
-        await other.sql('DELETE FROM samtycke_proofs WHERE seq = 3');
+        await other.sql('DELETE FROM samtycke_proofs WHERE chain = 0 AND pos = 3');
         const result = await verifyChain(other.store);
         assert.equal(result.ok, false);
-        assert.equal(result.seq, 3);
-        assert.match(result.reason, /row 3 is missing/);
-        await other.sql('DELETE FROM samtycke_proofs WHERE seq >= 3');
+        assert.deepEqual([result.chain, result.position], [0, 3]);
+        assert.match(result.reason, /position 3 is missing/);
+        await other.sql('DELETE FROM samtycke_proofs WHERE chain = 0 AND pos >= 3');
         const truncated = await verifyChain(other.store);
         assert.equal(truncated.ok, false);
-        assert.match(truncated.reason, /chain ends at row 2 but the recorded head is row 5/);
+        assert.match(truncated.reason, /chain ends at position 2 but its recorded head is position 5/);
       } finally {
         await other.dispose();
       }
