@@ -267,7 +267,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
       }
     },
     async close() {
-      await pool.end();
+      if (!pool.ended) await pool.end();
     },
   };
 }

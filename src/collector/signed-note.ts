@@ -60,9 +60,11 @@ export function generateNoteKey(name: string): { signerKey: string; verifierKey:
 
 /** Reads a signer key; throws an Error naming what is wrong. */
 export function parseSignerKey(text: string): NoteSigner {
+  // The base64 key may itself contain "+": only the first four separators count.
   const parts = text.trim().split('+');
-  if (parts.length !== 5 || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY') throw new Error('not a signer key (PRIVATE+KEY+<name>+<id>+<key>)');
-  const [, , name = '', id = '', encoded = ''] = parts;
+  if (parts.length < 5 || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY') throw new Error('not a signer key (PRIVATE+KEY+<name>+<id>+<key>)');
+  const [, , name = '', id = ''] = parts;
+  const encoded = parts.slice(4).join('+');
   assertName(name);
   const raw = Buffer.from(encoded, 'base64');
   if (raw.length !== 33 || raw[0] !== ED25519) throw new Error('the signer key is not an Ed25519 key');
@@ -75,8 +77,9 @@ export function parseSignerKey(text: string): NoteSigner {
 /** Reads a verifier key; throws an Error naming what is wrong. */
 export function parseVerifierKey(text: string): NoteVerifier {
   const parts = text.trim().split('+');
-  if (parts.length !== 3) throw new Error('not a verifier key (<name>+<id>+<key>)');
-  const [name = '', id = '', encoded = ''] = parts;
+  if (parts.length < 3) throw new Error('not a verifier key (<name>+<id>+<key>)');
+  const [name = '', id = ''] = parts;
+  const encoded = parts.slice(2).join('+');
   assertName(name);
   const raw = Buffer.from(encoded, 'base64');
   if (raw.length !== 33 || raw[0] !== ED25519) throw new Error('the verifier key is not an Ed25519 key');
