@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { assertAdmin } from './admin-auth.js';
 import { scheduleCheckpoints } from './checkpoint.js';
-import { renderNotFoundPage, renderProofPage, renderRecentPage } from './admin-page.js';
+import { layout, renderNotFoundPage, renderProofPage, renderRecentPage } from './admin-page.js';
+import { STATS_DIMENSIONS, renderStatsBody, statsCsv, type StatsDimension } from './consent-stats.js';
 import { clientAddress, truncateIp } from './client-address.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { exportLines, toExportObject } from './export-format.js';
@@ -162,8 +163,32 @@ export function createCollector(options: CollectorOptions): Collector {
     res.end(latest.note);
   }
 
-  async function getAdmin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  async function getStats(res: ServerResponse, url: URL, csv: boolean): Promise<void> {
+    const days = Number(url.searchParams.get('days') ?? '30');
+    if (!Number.isInteger(days) || days < 1 || days > 400) throw new HttpError(400, 'invalid_query', 'days must be a whole number from 1 to 400');
+    const by = url.searchParams.get('by') ?? 'action';
+    if (!(STATS_DIMENSIONS as readonly string[]).includes(by)) throw new HttpError(400, 'invalid_query', `by must be one of ${STATS_DIMENSIONS.join(', ')}`);
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const from = new Date(today.getTime() - (days - 1) * 86_400_000);
+    const rows = await store.stats(from.toISOString(), new Date(today.getTime() + 86_400_000).toISOString());
+    if (csv) {
+      const body = statsCsv(rows);
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="consent-stats.csv"',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'content-length': String(Buffer.byteLength(body)),
+      });
+      res.end(body);
+      return;
+    }
+    sendHtml(res, 200, layout('Consent statistics', renderStatsBody(rows, by as StatsDimension, from, days)));
+  }
+
+  async function getAdmin(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
     assertAdmin(req, options.adminToken, true);
+    if (path === '/admin/stats' || path === '/admin/stats.csv') return getStats(res, url, path.endsWith('.csv'));
     if (path === '/admin' || path === '/admin/') {
       const [rows, total] = await Promise.all([store.listRecent(RECENT_LIMIT), store.count()]);
       sendHtml(res, 200, renderRecentPage(rows, total));
@@ -203,7 +228,9 @@ export function createCollector(options: CollectorOptions): Collector {
     }
     if (path === '/v1/export') return getExport(req, res, url);
     if (path === '/v1/checkpoint') return getCheckpoint(res);
-    if (path === '/admin' || path === '/admin/' || path.startsWith('/admin/proofs/')) return getAdmin(req, res, path);
+    if (path === '/admin' || path === '/admin/' || path.startsWith('/admin/proofs/') || path.startsWith('/admin/stats')) {
+      return getAdmin(req, res, path, url);
+    }
     throw new HttpError(404, 'not_found', `no route for ${path}`);
   }
 

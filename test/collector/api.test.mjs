@@ -221,6 +221,47 @@ for (const backend of BACKENDS) {
       assert.equal((await fetch(`${base}/admin/proofs/nope`, { headers: auth })).status, 404);
     });
 
+    test('consent statistics: per day by action, layer, revision and locale, as an inline chart and CSV', async () => {
+      const revision = `stats-${Math.random().toString(36).slice(2, 10)}`;
+      const today = new Date().toISOString().slice(0, 10);
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const at = (day) => `${day}T12:00:00.000Z`;
+      const records = [
+        makeRecord({ revision, action: 'accept', layer: 'banner', locale: 'sv-SE', timestamp: at(today) }),
+        makeRecord({ revision, action: 'accept', layer: 'banner', locale: 'sv-SE', timestamp: at(today) }),
+        makeRecord({ revision, action: 'reject', layer: 'banner', locale: 'en', timestamp: at(today) }),
+        makeRecord({ revision, action: 'custom', layer: 'preferences', locale: 'en', timestamp: at(yesterday) }),
+        makeRecord({ revision, action: 'withdraw', layer: 'preferences', locale: 'de', timestamp: at(yesterday) }),
+        makeRecord({ revision, action: 'dismiss', layer: 'banner', locale: 'de', timestamp: at(yesterday) }),
+      ];
+      assert.equal((await post(base, records)).status, 200);
+      const csv = await fetch(`${base}/admin/stats.csv?days=7`, { headers: auth });
+      assert.equal(csv.status, 200);
+      assert.match(csv.headers.get('content-type'), /^text\/csv/);
+      const lines = (await csv.text()).trim().split('\r\n');
+      assert.equal(lines[0], 'day,action,layer,revision,locale,count');
+      const mine = lines.filter((line) => line.includes(revision)).sort();
+      assert.deepEqual(mine, [
+        `${today},accept,banner,${revision},sv-SE,2`,
+        `${today},reject,banner,${revision},en,1`,
+        `${yesterday},custom,preferences,${revision},en,1`,
+        `${yesterday},dismiss,banner,${revision},de,1`,
+        `${yesterday},withdraw,preferences,${revision},de,1`,
+      ].sort());
+
+      const page = await fetch(`${base}/admin/stats?by=layer&days=7`, { headers: auth });
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-security-policy'), /default-src 'none'/);
+      const html = await page.text();
+      assert.match(html, /<svg role="img" aria-label="Decisions per day by layer/);
+      assert.match(html, /<title>[^<]*preferences: \d+<\/title>/);
+      assert.ok(!/<script/i.test(html), 'no script on the page');
+      assert.ok(html.includes(revision), 'the revision table lists it');
+      assert.equal((await fetch(`${base}/admin/stats?by=ip`, { headers: auth })).status, 400);
+      assert.equal((await fetch(`${base}/admin/stats?days=9999`, { headers: auth })).status, 400);
+      assert.equal((await fetch(`${base}/admin/stats.csv`)).status, 401);
+    });
+
     test('exports a period as NDJSON and CSV', async () => {
       const inside = makeRecord({ timestamp: '2025-03-10T12:00:00.000Z', control: 'a,"b"' });
       const outside = makeRecord({ timestamp: '2025-05-01T00:00:00Z' });
