@@ -36,7 +36,7 @@ Environment:
   SAMTYCKE_ADMIN_TOKEN        bearer token for the read endpoints (unset: reads disabled)
   SAMTYCKE_CORS_ORIGINS       comma-separated origins allowed to post proofs
   SAMTYCKE_IP_MODE            none (default) | truncate (/24, /48)
-  SAMTYCKE_TRUST_PROXY        1 to take the client address from X-Forwarded-For
+  SAMTYCKE_TRUST_PROXY        proxies trusted to append X-Forwarded-For: a hop count (1) or addresses/CIDRs (10.0.0.0/8,::1)
   SAMTYCKE_RATE_BURST, SAMTYCKE_RATE_PER_SECOND   per-client rate limit (default 60, 10; 0 = off)
   SAMTYCKE_RETENTION_MONTHS   months records are kept after receipt (default 19)
   SAMTYCKE_CHECKPOINT_KEY_FILE  signer key(s) from \`samtycke keygen\`, one per line: sign checkpoints

@@ -4,7 +4,7 @@ import { assertAdmin } from './admin-auth.js';
 import { scheduleCheckpoints } from './checkpoint.js';
 import { layout, renderNotFoundPage, renderProofPage, renderRecentPage } from './admin-page.js';
 import { STATS_DIMENSIONS, renderStatsBody, statsCsv, type StatsDimension } from './consent-stats.js';
-import { clientAddress, truncateIp } from './client-address.js';
+import { clientAddress, truncateIp, type ProxyTrust } from './client-address.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { exportLines, toExportObject } from './export-format.js';
 import { HttpError, sendError, sendHtml, sendJson } from './http-response.js';
@@ -34,8 +34,11 @@ export interface CollectorOptions {
   corsOrigins?: readonly string[];
   /** `none` (default) stores no client address; `truncate` stores its /24 or /48 network. */
   ipMode?: 'none' | 'truncate';
-  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
-  trustProxy?: boolean;
+  /**
+   * Proxies trusted to append to X-Forwarded-For (client-address.ts): the client address is the
+   * rightmost hop none of them wrote. Default: none, the socket peer is the client.
+   */
+  trustProxy?: ProxyTrust;
   /** Largest accepted body in bytes (default 256 KB). */
   bodyLimit?: number;
   /** Per-client token bucket; `false` turns it off. Default: 60 burst, 10 per second. */
@@ -61,6 +64,8 @@ export interface Collector {
 }
 
 const RECENT_LIMIT = 50;
+/** Record and consent ids are UUIDs; anything else is answered before it reaches the database. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONSENT_LIMIT = 1000;
 
 function parseDateParam(url: URL, name: string, fallback: string): string {
@@ -121,6 +126,9 @@ export function createCollector(options: CollectorOptions): Collector {
     const consentId = url.searchParams.get('consentId');
     const recordId = url.searchParams.get('recordId');
     if (!consentId && !recordId) throw new HttpError(400, 'invalid_query', 'give consentId or recordId');
+    for (const [name, value] of [['consentId', consentId], ['recordId', recordId]] as const) {
+      if (value && !UUID.test(value)) throw new HttpError(400, 'invalid_query', `${name} must be a UUID`);
+    }
     const rows = consentId
       ? await store.findByConsentId(consentId, CONSENT_LIMIT)
       : [await store.findByRecordId(recordId!)].filter((row) => row !== undefined);
@@ -194,8 +202,13 @@ export function createCollector(options: CollectorOptions): Collector {
       sendHtml(res, 200, renderRecentPage(rows, total));
       return;
     }
-    const recordId = decodeURIComponent(path.slice('/admin/proofs/'.length));
-    const row = await store.findByRecordId(recordId);
+    let recordId: string;
+    try {
+      recordId = decodeURIComponent(path.slice('/admin/proofs/'.length));
+    } catch {
+      throw new HttpError(400, 'invalid_path', 'the record id in the path is not valid percent-encoded UTF-8');
+    }
+    const row = UUID.test(recordId) ? await store.findByRecordId(recordId) : undefined;
     if (!row) {
       sendHtml(res, 404, renderNotFoundPage(recordId));
       return;

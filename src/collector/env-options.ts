@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { CheckpointOptions } from './collector.js';
+import { parseProxyTrust, type ProxyTrust } from './client-address.js';
 import { parseOriginList } from './cors.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_RETENTION_MONTHS } from './retention.js';
@@ -11,7 +12,7 @@ export interface EnvOptions {
   adminToken: string | undefined;
   corsOrigins: string[];
   ipMode: 'none' | 'truncate';
-  trustProxy: boolean;
+  trustProxy: ProxyTrust;
   rateLimit: RateLimitOptions | false;
   retentionMonths: number;
   /** From SAMTYCKE_CHECKPOINT_KEY_FILE (one signer key per line) and SAMTYCKE_CHECKPOINT_SECONDS. */
@@ -74,7 +75,7 @@ export function readEnvOptions(env: NodeJS.ProcessEnv = process.env): EnvOptions
     adminToken: env.SAMTYCKE_ADMIN_TOKEN || undefined,
     corsOrigins,
     ipMode,
-    trustProxy: env.SAMTYCKE_TRUST_PROXY === '1' || env.SAMTYCKE_TRUST_PROXY === 'true',
+    trustProxy: parseProxyTrust(env.SAMTYCKE_TRUST_PROXY),
     rateLimit: burst === 0 || perSecond === 0 ? false : { capacity: burst, refillPerSecond: perSecond },
     retentionMonths,
     checkpoints: readCheckpoints(env),

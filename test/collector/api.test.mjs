@@ -97,6 +97,70 @@ for (const backend of BACKENDS) {
       });
     }
 
+    const hostile = [
+      ['a text with a lone UTF-16 surrogate', () => { const text = 'Cookies \ud800 here'; return { text, textHash: sha256(text) }; }, 'text', 'lone_surrogate'],
+      ['a lone low surrogate in a choice key', () => ({ choices: { ['a\udc00']: true } }), 'choices.a\udc00 (key)', 'lone_surrogate'],
+      ['a NUL in the text', () => { const text = 'Cookies\u0000here'; return { text, textHash: sha256(text) }; }, 'text', 'nul_character'],
+      ['a NUL in an id', () => ({ recordId: '00000000-0000-4000-8000-00000000000\u0000' }), 'recordId', 'nul_character'],
+      ['a NUL in a choice key', () => ({ choices: { ['analytics\u0000']: true } }), 'choices.analytics\u0000 (key)', 'nul_character'],
+    ];
+    for (const [name, overrides, path, code] of hostile) {
+      test(`refuses ${name} with 400, on every store alike, and verify stays clean`, async () => {
+        const good = makeRecord();
+        const response = await post(base, [good, makeRecord(overrides())]);
+        assert.equal(response.status, 400, response.text);
+        assert.equal(response.body.error, 'invalid_record');
+        assert.deepEqual(response.body.issues.map((issue) => [issue.index, issue.path, issue.code]), [[1, path, code]]);
+        assert.equal(await db.store.findByRecordId(good.recordId), undefined, 'the batch is refused whole');
+        assert.equal((await post(base, good)).status, 200, 'the next batch goes through');
+        const verified = await verifyChain(db.store);
+        assert.equal(verified.ok, true, verified.reason);
+      });
+    }
+
+    test('refuses "__proto__" keys in choices and services instead of dropping them', async () => {
+      for (const field of ['choices', 'services']) {
+        const body = JSON.stringify(makeRecord({ [field]: { analytics: true } })).replace('{"analytics":true}', '{"analytics":true,"__proto__":true}');
+        const response = await post(base, body, { raw: true });
+        assert.equal(response.status, 400, response.text);
+        assert.deepEqual(response.body.issues.map((issue) => [issue.path, issue.code]), [[`${field}.__proto__`, 'reserved_key']]);
+      }
+    });
+
+    test('percent-escapes that do not decode, and ids that are not UUIDs, are a 400, not a 500', async () => {
+      for (const path of ['/admin/proofs/%E0%A4%A', '/admin/proofs/%FF', '/admin/proofs/%']) {
+        const response = await fetch(`${base}${path}`, { headers: auth });
+        assert.equal(response.status, 400, path);
+        assert.equal((await response.json()).error, 'invalid_path');
+      }
+      assert.equal((await fetch(`${base}/admin/proofs/%00`, { headers: auth })).status, 404);
+      for (const query of ['consentId=%00', 'recordId=%E0%A4%A', 'consentId=abc']) {
+        const response = await fetch(`${base}/v1/proofs?${query}`, { headers: auth });
+        assert.equal(response.status, 400, query);
+      }
+    });
+
+    test('trusted proxies: the client address is the rightmost hop they appended, never the leftmost', async () => {
+      const behindProxy = await start({ ipMode: 'truncate', trustProxy: ['127.0.0.1', '10.0.0.0/8'] });
+      try {
+        const record = makeRecord();
+        // The client wrote 6.6.6.6; the trusted proxy 10.1.2.3 appended the address it saw.
+        const response = await post(behindProxy.base, record, { headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.1.2.3' } });
+        assert.equal(response.status, 200);
+        assert.equal((await db.store.findByRecordId(record.recordId)).clientIp, '203.0.113.0/24');
+      } finally {
+        await behindProxy.close();
+      }
+      const direct = await start({ ipMode: 'truncate' });
+      try {
+        const record = makeRecord();
+        await post(direct.base, record, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+        assert.equal((await db.store.findByRecordId(record.recordId)).clientIp, '127.0.0.0/24', 'without trusted proxies the header is ignored');
+      } finally {
+        await direct.close();
+      }
+    });
+
     test('refuses a whole batch when one record is invalid, naming its index', async () => {
       const good = makeRecord();
       const response = await post(base, [good, makeRecord({ extra: 1 })]);
