@@ -41,6 +41,8 @@ Environment:
   SAMTYCKE_RETENTION_MONTHS   months records are kept after receipt (default 19)
   SAMTYCKE_CHECKPOINT_KEY_FILE  signer key(s) from \`samtycke keygen\`, one per line: sign checkpoints
   SAMTYCKE_CHECKPOINT_SECONDS   seconds between checkpoints (default 60)
+  SAMTYCKE_DECISION_COOKIE      the site's decision cookie name: renew it with Set-Cookie (same-origin collector only)
+  SAMTYCKE_DECISION_COOKIE_DAYS the site's retention in days (default 182); also _PATH, _DOMAIN, _SAMESITE, _SECURE
 `;
 
 /** Exit statuses of the command line. */

@@ -5,7 +5,8 @@ import { scheduleCheckpoints } from './checkpoint.js';
 import { layout, renderNotFoundPage, renderProofPage, renderRecentPage } from './admin-page.js';
 import { STATS_DIMENSIONS, renderStatsBody, statsCsv, type StatsDimension } from './consent-stats.js';
 import { clientAddress, truncateIp, type ProxyTrust } from './client-address.js';
-import { corsHeaders, preflightHeaders } from './cors.js';
+import { corsHeaders, isSameOrigin, preflightHeaders } from './cors.js';
+import { renewDecisionCookie, type DecisionCookieOptions } from './decision-cookie.js';
 import { exportLines, toExportObject } from './export-format.js';
 import { HttpError, sendError, sendHtml, sendJson } from './http-response.js';
 import { prepareProofs } from './prepare-proof.js';
@@ -47,6 +48,12 @@ export interface CollectorOptions {
   retentionMonths?: number;
   /** How often the retention job runs; 0 turns it off (default: every 6 hours). */
   retentionIntervalMs?: number;
+  /**
+   * Renew the site's decision cookie with Set-Cookie when a same-origin proof request carries it
+   * and it matches a record just acknowledged (decision-cookie.ts). Only for a collector on the
+   * site's own origin; unset, no cookie is ever set.
+   */
+  decisionCookie?: DecisionCookieOptions | undefined;
   /** Sign checkpoints over the chain heads and serve them at `GET /v1/checkpoint`. */
   checkpoints?: CheckpointOptions | undefined;
   /** Where operational messages go (default: stderr). */
@@ -114,11 +121,22 @@ export function createCollector(options: CollectorOptions): Collector {
       }
       const receipts = result.receipts.map(({ recordId, chain, position, chainHash }) => ({ recordId, chain, position, chainHash }));
       const duplicates = result.receipts.filter((receipt) => receipt.duplicate).map((receipt) => receipt.recordId);
-      sendJson(res, 200, { stored: proofs.map((proof) => proof.recordId), duplicates, receipts }, cors);
+      const headers: Record<string, string | string[]> = { ...cors };
+      const renewal = options.decisionCookie && renewalCookie(req, parsed.records, options.decisionCookie);
+      if (renewal) headers['set-cookie'] = renewal;
+      sendJson(res, 200, { stored: proofs.map((proof) => proof.recordId), duplicates, receipts }, headers);
     } catch (error) {
       if (error instanceof HttpError) throw new HttpError(error.status, error.code, error.message, { ...cors, ...error.headers }, error.details);
       throw error;
     }
+  }
+
+  /** Only a same-origin request (no Origin, or the collector's own) may carry the site's cookie back. */
+  function renewalCookie(req: IncomingMessage, records: Parameters<typeof renewDecisionCookie>[1], settings: DecisionCookieOptions): string | undefined {
+    const origin = req.headers.origin;
+    if (origin && !isSameOrigin(origin, req.headers.host)) return undefined;
+    const https = origin ? origin.startsWith('https:') : req.headers['x-forwarded-proto'] === 'https' || 'encrypted' in req.socket;
+    return renewDecisionCookie(req.headers.cookie, records, settings, https, Date.now());
   }
 
   async function getProofs(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { CheckpointOptions } from './collector.js';
 import { parseProxyTrust, type ProxyTrust } from './client-address.js';
 import { parseOriginList } from './cors.js';
+import { MAX_RETENTION_DAYS, type DecisionCookieOptions } from './decision-cookie.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_RETENTION_MONTHS } from './retention.js';
 import { parseSignerKey } from './signed-note.js';
@@ -17,6 +18,28 @@ export interface EnvOptions {
   retentionMonths: number;
   /** From SAMTYCKE_CHECKPOINT_KEY_FILE (one signer key per line) and SAMTYCKE_CHECKPOINT_SECONDS. */
   checkpoints: CheckpointOptions | undefined;
+  /** From SAMTYCKE_DECISION_COOKIE (the cookie's name) and SAMTYCKE_DECISION_COOKIE_DAYS/_PATH/_DOMAIN/_SAMESITE/_SECURE. */
+  decisionCookie: DecisionCookieOptions | undefined;
+}
+
+function readDecisionCookie(env: NodeJS.ProcessEnv): DecisionCookieOptions | undefined {
+  const name = env.SAMTYCKE_DECISION_COOKIE;
+  if (!name) return undefined;
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(name)) throw new Error(`SAMTYCKE_DECISION_COOKIE must be a cookie name, got "${name}"`);
+  const days = positiveNumber(env, 'SAMTYCKE_DECISION_COOKIE_DAYS', 182);
+  if (days < 1 || days > MAX_RETENTION_DAYS) throw new Error(`SAMTYCKE_DECISION_COOKIE_DAYS must be 1–${MAX_RETENTION_DAYS} (the site's retention), got ${days}`);
+  const sameSite = env.SAMTYCKE_DECISION_COOKIE_SAMESITE || 'Lax';
+  if (sameSite !== 'Lax' && sameSite !== 'Strict') throw new Error(`SAMTYCKE_DECISION_COOKIE_SAMESITE must be Lax or Strict, got "${sameSite}"`);
+  const secure = env.SAMTYCKE_DECISION_COOKIE_SECURE || 'auto';
+  if (!['auto', '1', '0'].includes(secure)) throw new Error(`SAMTYCKE_DECISION_COOKIE_SECURE must be auto, 1 or 0, got "${secure}"`);
+  return {
+    name,
+    retentionDays: days,
+    path: env.SAMTYCKE_DECISION_COOKIE_PATH || '/',
+    domain: env.SAMTYCKE_DECISION_COOKIE_DOMAIN || undefined,
+    sameSite,
+    secure: secure === 'auto' ? 'auto' : secure === '1',
+  };
 }
 
 function readCheckpoints(env: NodeJS.ProcessEnv): CheckpointOptions | undefined {
@@ -79,5 +102,6 @@ export function readEnvOptions(env: NodeJS.ProcessEnv = process.env): EnvOptions
     rateLimit: burst === 0 || perSecond === 0 ? false : { capacity: burst, refillPerSecond: perSecond },
     retentionMonths,
     checkpoints: readCheckpoints(env),
+    decisionCookie: readDecisionCookie(env),
   };
 }

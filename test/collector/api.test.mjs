@@ -326,6 +326,55 @@ for (const backend of BACKENDS) {
       assert.equal((await fetch(`${base}/admin/stats.csv`)).status, 401);
     });
 
+    test('renews the decision cookie it was sent, when it matches an acknowledged record', async () => {
+      const renewing = await start({ decisionCookie: { name: 'samtycke', retentionDays: 182 } });
+      try {
+        const decidedAt = Date.now() - 10 * 86_400_000;
+        const record = makeRecord({ action: 'custom', timestamp: new Date(decidedAt).toISOString(), choices: { necessary: true, analytics: true, marketing: false } });
+        const decision = { v: 1, id: record.consentId, r: record.revision, t: decidedAt, c: { analytics: 1, marketing: 0 }, h: 'abc123' };
+        // As js-cookie writes it: percent-encoded where a cookie value needs it.
+        const raw = encodeURIComponent(JSON.stringify(decision)).replace(/%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g, decodeURIComponent);
+        const send = (cookie, headers = {}) => post(renewing.base, record, { headers: { cookie: `other=1; samtycke=${cookie}`, ...headers } });
+
+        const answer = await send(raw);
+        assert.equal(answer.status, 200);
+        const header = answer.headers.get('set-cookie');
+        assert.ok(header, 'Set-Cookie is sent');
+        const [pair, ...attributes] = header.split('; ');
+        assert.equal(pair, `samtycke=${raw}`, 'same name and value');
+        const maxAge = Number(attributes.find((part) => part.startsWith('Max-Age=')).slice(8));
+        assert.ok(Math.abs(maxAge - 172 * 86400) <= 5, `the rest of 182 days from the decision, got ${maxAge} s`);
+        assert.ok(attributes.includes('Path=/') && attributes.includes('SameSite=Lax'));
+        assert.ok(!attributes.some((part) => /httponly/i.test(part)), 'readable by the head script');
+        assert.ok(!attributes.includes('Secure'), 'plain http here');
+        assert.ok((await send(raw, { origin: 'https://shop.example' })).headers.get('set-cookie') === null, 'never for another origin');
+        // Behind a TLS-terminating proxy the page is https on the same host: then the cookie is Secure.
+        const httpsPage = await send(raw, { origin: renewing.base.replace('http:', 'https:') });
+        assert.match(httpsPage.headers.get('set-cookie'), /; Secure$/);
+
+        const refused = [
+          ['grants more', { ...decision, c: { analytics: 1, marketing: 1 } }],
+          ['another visitor', { ...decision, id: makeRecord().consentId }],
+          ['another time', { ...decision, t: decidedAt - 1 }],
+          ['another revision', { ...decision, r: '2020-01-01' }],
+          ['an extra field', { ...decision, x: 1 }],
+        ];
+        for (const [name, value] of refused) {
+          const response = await send(encodeURIComponent(JSON.stringify(value)));
+          assert.equal(response.status, 200);
+          assert.equal(response.headers.get('set-cookie'), null, name);
+        }
+        assert.equal((await send('%E0%A4%A')).headers.get('set-cookie'), null, 'an undecodable cookie');
+        const expired = makeRecord({ timestamp: new Date(Date.now() - 200 * 86_400_000).toISOString() });
+        const old = { ...decision, id: expired.consentId, r: expired.revision, t: Date.parse(expired.timestamp), c: { analytics: 1, marketing: 0 } };
+        const late = await post(renewing.base, expired, { headers: { cookie: `samtycke=${encodeURIComponent(JSON.stringify(old))}` } });
+        assert.equal(late.headers.get('set-cookie'), null, 'past its renewal period');
+      } finally {
+        await renewing.close();
+      }
+      assert.equal((await post(base, makeRecord(), { headers: { cookie: 'samtycke=x' } })).headers.get('set-cookie'), null, 'off unless configured');
+    });
+
     test('exports a period as NDJSON and CSV', async () => {
       const inside = makeRecord({ timestamp: '2025-03-10T12:00:00.000Z', control: 'a,"b"' });
       const outside = makeRecord({ timestamp: '2025-05-01T00:00:00Z' });
