@@ -24,6 +24,8 @@ const CHAIN_SELECT = `SELECT chain, head_pos::float8 AS "headPosition", head_has
 
 /** Key of the advisory lock `migrate` holds, so two runs never interleave. */
 const MIGRATION_LOCK = 7270937;
+/** Key of the advisory lock housekeeping holds while it makes partitions. */
+const MAINTENANCE_LOCK = 7270938;
 
 function clientContext(client: pg.ClientBase): MigrationContext {
   return {
@@ -257,14 +259,13 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
       return result.rows.map((row) => ({ ...row, count: Number(row.count) }));
     },
     async maintain(now) {
-      const client = await pool.connect();
-      try {
-        await client.query("SET lock_timeout = '10s'");
-        await ensureMonthPartitions(clientContext(client), now, monthStart(now, MONTHS_AHEAD));
-      } finally {
-        await client.query('RESET lock_timeout').catch(() => undefined);
-        client.release();
-      }
+      // One process at a time (several collectors run this at start and every 6 hours); the
+      // others skip, the partitions being made already.
+      await inTransaction(pool, 'BEGIN', async (client) => {
+        await client.query("SET LOCAL lock_timeout = '10s'");
+        const locked = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [MAINTENANCE_LOCK]);
+        if (locked.rows[0]?.ok) await ensureMonthPartitions(clientContext(client), now, monthStart(now, MONTHS_AHEAD));
+      });
     },
     async close() {
       if (!pool.ended) await pool.end();
