@@ -23,7 +23,8 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 const storeOptions = { databaseUrl: process.env.DATABASE_URL, sqlitePath: join(root, '.data/demo-proofs.sqlite') };
 await migrateStore(storeOptions);
 const store = await openStore(storeOptions);
-const collector = createCollector({ store, adminToken, retentionIntervalMs: 0 });
+// Same origin as the shop, so it renews the decision cookie (default name, 182 days) for Safari.
+const collector = createCollector({ store, adminToken, retentionIntervalMs: 0, decisionCookie: { name: 'samtycke', retentionDays: 182 } });
 
 /** What reached the fake third parties, newest last. */
 const thirdPartyHits = [];
