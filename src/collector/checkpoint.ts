@@ -95,7 +95,8 @@ export async function createCheckpoint(store: ProofStore, origin: string, signer
 
 /**
  * Signs a checkpoint now and then every `intervalMs`; failures are reported, never thrown.
- * Returns a function that stops the schedule.
+ * `signed` gets every note (new or unchanged), e.g. to push it to witnesses.
+ * Returns `first`, settled once the first attempt is done, and `stop`.
  */
 export function scheduleCheckpoints(
   store: ProofStore,
@@ -103,19 +104,20 @@ export function scheduleCheckpoints(
   signers: readonly NoteSigner[],
   intervalMs: number,
   report: (message: string) => void,
-): () => void {
-  let running = false;
-  const run = (): void => {
-    if (running) return;
-    running = true;
-    createCheckpoint(store, origin, signers)
+  signed: (note: string) => void = () => {},
+): { first: Promise<void>; stop: () => void } {
+  let running: Promise<void> | undefined;
+  const run = (): Promise<void> => {
+    running ??= createCheckpoint(store, origin, signers)
+      .then(signed)
       .catch((error: Error) => report(`checkpoint failed: ${error.message}`))
       .finally(() => {
-        running = false;
+        running = undefined;
       });
+    return running;
   };
-  run();
+  const first = run();
   const timer = setInterval(run, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return { first, stop: () => clearInterval(timer) };
 }

@@ -25,6 +25,8 @@ export interface CheckpointOptions {
   signers: readonly NoteSigner[];
   /** How often a checkpoint is signed, in ms (default 60 000); 0 signs none (GET still serves the latest stored). */
   intervalMs?: number;
+  /** Called with each checkpoint signed (or found unchanged), e.g. to push it to witnesses. */
+  onSigned?: (note: string) => void;
 }
 
 export interface CollectorOptions {
@@ -64,7 +66,7 @@ export interface Collector {
   readonly server: Server;
   /** The request listener, to mount in another Node server. */
   readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
-  /** Listens and resolves with the bound port. */
+  /** Listens and resolves with the bound port; with checkpoints, once the first was signed (or failed). */
   start(port?: number, host?: string): Promise<number>;
   /** Stops accepting requests and the retention job; the store stays open. */
   close(): Promise<void>;
@@ -290,7 +292,7 @@ export function createCollector(options: CollectorOptions): Collector {
     start(port = 8787, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => {
+        server.listen(port, host, async () => {
           server.off('error', reject);
           const interval = options.retentionIntervalMs ?? 6 * 60 * 60 * 1000;
           if (interval > 0) {
@@ -298,7 +300,9 @@ export function createCollector(options: CollectorOptions): Collector {
           }
           const checkpoints = options.checkpoints;
           if (checkpoints && (checkpoints.intervalMs ?? 60_000) > 0) {
-            stopCheckpoints = scheduleCheckpoints(store, checkpoints.origin, checkpoints.signers, checkpoints.intervalMs ?? 60_000, log);
+            const schedule = scheduleCheckpoints(store, checkpoints.origin, checkpoints.signers, checkpoints.intervalMs ?? 60_000, log, checkpoints.onSigned);
+            stopCheckpoints = schedule.stop;
+            await schedule.first;
           }
           resolve((server.address() as AddressInfo).port);
         });

@@ -3,7 +3,7 @@
 // consistently after a checkpoint was published.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -13,7 +13,7 @@ import { prepareProofs } from '../../dist/collector/collector/prepare-proof.js';
 import { generateNoteKey, openNote, parseSignerKey, parseVerifierKey, signNote } from '../../dist/collector/collector/signed-note.js';
 import { verifyChain } from '../../dist/collector/collector/verify-chain.js';
 import { BACKENDS } from './helpers/backends.mjs';
-import { makeRecord, runCli, sha256 } from './helpers/fixtures.mjs';
+import { makeRecord, post, runCli, sha256, spawnCollector } from './helpers/fixtures.mjs';
 
 const ORIGIN = 'shop.example/consent-log';
 const dir = mkdtempSync(join(tmpdir(), 'samtycke-checkpoint-'));
@@ -50,6 +50,54 @@ describe('signed notes and checkpoint texts', () => {
 function sha256Bytes(buffer) {
   return createHash('sha256').update(buffer).digest('hex');
 }
+
+describe('checkpoints from the command line', () => {
+  test('keygen writes a private signer key once; serve signs with it; GET and verify agree', async () => {
+    const keyFile = join(dir, 'checkpoint.key');
+    const made = await runCli(['keygen', '--name', ORIGIN, '--out', keyFile]);
+    assert.equal(made.code, 0, made.stderr);
+    assert.equal(statSync(keyFile).mode & 0o777, 0o600);
+    const verifierKey = /verifier key: (\S+)/.exec(made.stdout)[1];
+    assert.equal((await runCli(['keygen', '--name', ORIGIN, '--out', keyFile])).code, 1, 'never overwrites a key');
+    assert.equal((await runCli(['keygen', '--name', 'has space'])).code, 2);
+
+    const dbPath = join(dir, 'cli.sqlite');
+    const env = { SAMTYCKE_CHECKPOINT_KEY_FILE: keyFile };
+    const first = await spawnCollector(['--db', dbPath], env);
+    let note;
+    try {
+      assert.equal((await post(first.base, [makeRecord(), makeRecord()])).status, 200);
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+    }
+    // The next start signs the heads it finds before it answers.
+    const second = await spawnCollector(['--db', dbPath], env);
+    try {
+      const response = await fetch(`${second.base}/v1/checkpoint`);
+      assert.equal(response.status, 200);
+      note = await response.text();
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+    assert.equal(parseCheckpoint(openNote(note, [parseVerifierKey(verifierKey)]).text).treeSize, 2);
+    writeFileSync(join(dir, 'cli-note.txt'), note);
+    const cli = await runCli(['verify', '--db', dbPath, '--checkpoint', join(dir, 'cli-note.txt'), '--key', verifierKey]);
+    assert.equal(cli.code, 0, cli.stdout + cli.stderr);
+    assert.match(cli.stdout, /checkpoint of size 2 committed to \(signed by shop\.example\/consent-log\)/);
+    const unsigned = await runCli(['verify', '--db', dbPath, '--checkpoint', join(dir, 'cli-note.txt')]);
+    assert.match(unsigned.stdout, /SIGNATURE NOT CHECKED/);
+  });
+
+  test('a bad key file is a clear start-up error', async () => {
+    const bad = join(dir, 'bad.key');
+    writeFileSync(bad, 'PRIVATE+KEY+x+00000000+AAAA\n');
+    const cli = await runCli(['serve', '--port', '0', '--db', join(dir, 'bad.sqlite')], { SAMTYCKE_CHECKPOINT_KEY_FILE: bad });
+    assert.equal(cli.code, 1);
+    assert.match(cli.stderr, /SAMTYCKE_CHECKPOINT_KEY_FILE: key 1 of .*not an Ed25519 key/);
+  });
+});
 
 for (const backend of BACKENDS) {
   describe(`checkpoints on ${backend.name}`, { skip: backend.skip }, () => {

@@ -110,6 +110,21 @@ describe('configuration', () => {
     assert.equal(options.ipMode, 'none');
     assert.equal(options.retentionMonths, 19);
   });
+  test('decision-cookie settings are validated', () => {
+    assert.equal(readEnvOptions({}).decisionCookie, undefined);
+    assert.deepEqual(readEnvOptions({ SAMTYCKE_DECISION_COOKIE: 'samtycke' }).decisionCookie, {
+      name: 'samtycke',
+      retentionDays: 182,
+      path: '/',
+      domain: undefined,
+      sameSite: 'Lax',
+      secure: 'auto',
+    });
+    assert.throws(() => readEnvOptions({ SAMTYCKE_DECISION_COOKIE: 'a b' }), /SAMTYCKE_DECISION_COOKIE must be a cookie name/);
+    assert.throws(() => readEnvOptions({ SAMTYCKE_DECISION_COOKIE: 'samtycke', SAMTYCKE_DECISION_COOKIE_DAYS: '400' }), /1–395/);
+    assert.throws(() => readEnvOptions({ SAMTYCKE_DECISION_COOKIE: 'samtycke', SAMTYCKE_DECISION_COOKIE_SAMESITE: 'None' }), /Lax or Strict/);
+    assert.throws(() => readEnvOptions({ SAMTYCKE_CHECKPOINT_KEY_FILE: '/nonexistent/key' }), /cannot read/);
+  });
   test('parseOriginList keeps "*"', () => assert.deepEqual(parseOriginList('*'), ['*']));
   test('retention cutoff is calendar months back', () => {
     assert.equal(retentionCutoff(new Date('2026-08-15T00:00:00Z'), 19).toISOString(), '2025-01-15T00:00:00.000Z');
