@@ -9,6 +9,7 @@ import type { StatsRow } from './proof-store.js';
 
 /** What the chart stacks by. */
 export const STATS_DIMENSIONS = ['action', 'layer', 'revision', 'locale'] as const;
+/** One of STATS_DIMENSIONS. */
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
 /** Labels for the actions of a proof record, as a site owner reads them. */

@@ -38,6 +38,7 @@ const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,39}$/;
 const MAX_COOKIE_LENGTH = 2048;
 /** Clock skew allowed for a decision stamped slightly in the future, as the browser allows. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+/** The longest renewal period a site may configure: 13 months, in days (DESIGN.md, R21). */
 export const MAX_RETENTION_DAYS = 395;
 
 /** The raw values of the cookie `name` in a Cookie header, in order. */

@@ -12,4 +12,5 @@ export interface Migration {
   up(context: MigrationContext): Promise<void>;
 }
 
+/** The previous hash of a chain's first row (64 zeros). */
 export { GENESIS_HASH as GENESIS } from './chain-hash.js';

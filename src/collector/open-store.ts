@@ -1,5 +1,6 @@
 import type { ProofStore } from './proof-store.js';
 
+/** Which database to open, and how. */
 export interface StoreOptions {
   /** `postgres://…` switches to PostgreSQL; otherwise the SQLite file at `sqlitePath` is used. */
   databaseUrl?: string | undefined;
@@ -10,6 +11,7 @@ export interface StoreOptions {
   poolSize?: number;
 }
 
+/** Where `serve` keeps its SQLite file when no --db is given. */
 export const DEFAULT_SQLITE_PATH = './.data/proofs.sqlite';
 
 function postgresUrl(options: StoreOptions): string | undefined {

@@ -60,11 +60,13 @@ export interface Receipt {
   duplicate: boolean;
 }
 
+/** What an append did, record by record. */
 export interface AppendResult {
   /** One receipt per distinct record id of the call, in the call's order. */
   receipts: Receipt[];
 }
 
+/** What a retention run removed, and where each affected chain now starts. */
 export interface PruneResult {
   deleted: number;
   /** The chains whose anchor moved, with their new anchor. */
@@ -107,6 +109,7 @@ export interface PageKey {
   position: number;
 }
 
+/** The storage contract (see the top of this file); both adapters pass the same suites. */
 export interface ProofStore {
   readonly kind: 'sqlite' | 'postgres';
   /** How many chains appends spread over (always 1 on SQLite). */
