@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import { checkpointText, createCheckpoint, merkleTreeHash, parseCheckpoint } from '../../dist/collector/collector/checkpoint.js';
 import { createCollector } from '../../dist/collector/collector/collector.js';
 import { prepareProofs } from '../../dist/collector/collector/prepare-proof.js';
+import { applyRetention } from '../../dist/collector/collector/retention.js';
 import { generateNoteKey, openNote, parseSignerKey, parseVerifierKey, signNote } from '../../dist/collector/collector/signed-note.js';
 import { verifyChain } from '../../dist/collector/collector/verify-chain.js';
 import { BACKENDS } from './helpers/backends.mjs';
@@ -141,6 +142,37 @@ for (const backend of BACKENDS) {
         assert.equal(wrongKey.code, 2);
       } finally {
         await collector.close();
+        await db.dispose();
+      }
+    });
+
+    test('after a retention cut: a head at the anchor is checked against it, one before it is counted as cut', async () => {
+      const db = await backend.create();
+      try {
+        await db.store.maintain(new Date('2023-01-15T00:00:00.000Z'));
+        const old = async (count) => {
+          const prepared = prepareProofs(Array.from({ length: count }, () => makeRecord()), null);
+          await db.store.append(prepared.proofs, prepared.texts, '2023-01-02T00:00:00.000Z');
+        };
+        await old(2);
+        const early = await createCheckpoint(db.store, ORIGIN, [signer]);
+        await old(2);
+        const atCut = await createCheckpoint(db.store, ORIGIN, [signer]);
+        const fresh = prepareProofs([makeRecord()], null);
+        await db.store.append(fresh.proofs, fresh.texts, new Date().toISOString());
+        assert.equal((await applyRetention(db.store, 19)).deleted, 4);
+        for (const [note, cut] of [[early, true], [atCut, false]]) {
+          const file = join(dir, `${backend.name}-cut-${cut}.txt`);
+          writeFileSync(file, note);
+          const cli = await runCli(['verify', ...db.cliArgs, '--checkpoint', file, '--key', keys.verifierKey], db.env);
+          assert.equal(cli.code, 0, cli.stdout + cli.stderr);
+          if (cut) assert.match(cli.stdout, /1 of its chain heads were since cut by retention/);
+          else assert.doesNotMatch(cli.stdout, /cut by retention/);
+        }
+        await db.sql(`UPDATE samtycke_chains SET anchor_hash = '${'f'.repeat(64)}'`);
+        const forged = await verifyChain(db.store, { checkpoint: parseCheckpoint(openNote(atCut, []).text) });
+        assert.equal(forged.ok, false);
+      } finally {
         await db.dispose();
       }
     });
