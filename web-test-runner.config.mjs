@@ -4,6 +4,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { cdpPlugin } from './test/helpers/cdp-plugin.mjs';
 import { trackerPlugin } from './test/helpers/tracker-plugin.mjs';
 import { collectorPlugin } from './test/helpers/collector-plugin.mjs';
+import { realCollectorPlugin } from './test/helpers/real-collector-plugin.mjs';
 import { flakyDist } from './test/helpers/flaky-dist.mjs';
 
 /**
@@ -14,6 +15,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 const trackers = trackerPlugin();
 const collector = collectorPlugin();
+const realCollector = realCollectorPlugin();
 
 export default {
   files: ['test/**/*.test.ts', '!test/collector/**'],
@@ -24,7 +26,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { DEV_MODE: 'true' } }), cdpPlugin(), trackers, collector, a11ySnapshotPlugin()],
-  middleware: [collector.middleware, flakyDist],
+  middleware: [collector.middleware, realCollector.middleware, flakyDist],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -30,7 +30,7 @@ async function renderProofs() {
   const pending = consent.proof?.pending() ?? [];
   $('proofs').replaceChildren(
     ...pending.map((p) => item(`${time(p.timestamp)} ${p.action} — waiting for the collector`)),
-    ...records.reverse().map((r) => item(`#${r.seq} ${time(r.timestamp)} ${r.action} via ${r.layer}/${r.control ?? '-'} · ${Object.entries(r.choices).map(([k, v]) => `${k}:${v ? 'on' : 'off'}`).join(' ')} · text ${r.textHash.slice(0, 12)}… · chain ${r.chainHash.slice(0, 12)}…`)),
+    ...records.reverse().map((r) => item(`#${r.chain}:${r.position} ${time(r.timestamp)} ${r.action} via ${r.layer}/${r.control ?? '-'} · ${Object.entries(r.choices).map(([k, v]) => `${k}:${v ? 'on' : 'off'}`).join(' ')} · text ${r.textHash.slice(0, 12)}… · chain ${r.chainHash.slice(0, 12)}…`)),
   );
   if (!pending.length && !records.length) $('proofs').replaceChildren(item('no decision yet'));
 }

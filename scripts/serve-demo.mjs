@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { createCollector, openStore } from '../dist/collector/collector/index.js';
+import { createCollector, migrateStore, openStore } from '../dist/collector/collector/index.js';
 import { stampPage } from '../dist/collector/cli/check.js';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -29,8 +29,12 @@ const adminToken = process.env.SAMTYCKE_ADMIN_TOKEN ?? 'demo';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.gif': 'image/gif' };
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqlitePath: process.env.SAMTYCKE_DEMO_DB ?? join(root, '.data/demo-proofs.sqlite') });
-const collector = createCollector({ store, adminToken, retentionIntervalMs: 0 });
+// The demo brings its own database to the current schema; a real deployment runs `samtycke migrate`.
+const storeOptions = { databaseUrl: process.env.DATABASE_URL, sqlitePath: process.env.SAMTYCKE_DEMO_DB ?? join(root, '.data/demo-proofs.sqlite') };
+await migrateStore(storeOptions);
+const store = await openStore(storeOptions);
+// Same origin as the shop, so it renews the decision cookie (default name, 182 days) for Safari.
+const collector = createCollector({ store, adminToken, retentionIntervalMs: 0, decisionCookie: { name: 'samtycke', retentionDays: 182 } });
 
 /** What reached the fake third parties, per browser id, newest last. */
 const hitsByBrowser = new Map();
@@ -150,7 +154,7 @@ const server = createServer(async (request, response) => {
     const consentId = url.searchParams.get('consentId') ?? '';
     const rows = /^[0-9a-f-]{36}$/i.test(consentId) ? await store.findByConsentId(consentId, 50) : [];
     response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-    return response.end(JSON.stringify(rows.map((row) => ({ seq: row.seq, chainHash: row.chainHash, receivedAt: row.receivedAt, ...JSON.parse(row.content) }))));
+    return response.end(JSON.stringify(rows.map((row) => ({ chain: row.chain, position: row.position, chainHash: row.chainHash, receivedAt: row.receivedAt, ...JSON.parse(row.content) }))));
   }
   return serveFile(url.pathname, request, response);
 });

@@ -10,9 +10,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createCollector } from '../collector/collector.js';
 import { readEnvOptions } from '../collector/env-options.js';
 import { exportLines } from '../collector/export-format.js';
-import { DEFAULT_SQLITE_PATH, openStore } from '../collector/open-store.js';
+import { parseCheckpoint } from '../collector/checkpoint.js';
+import { DEFAULT_SQLITE_PATH, migrateStore, openStore, type StoreOptions } from '../collector/open-store.js';
 import type { ProofStore } from '../collector/proof-store.js';
 import { applyRetention } from '../collector/retention.js';
+import { generateNoteKey, openNote, parseVerifierKey } from '../collector/signed-note.js';
 import { verifyChain } from '../collector/verify-chain.js';
 import { checkConfigText, stampPage } from './check.js';
 
@@ -21,10 +23,14 @@ const USAGE = `Usage: samtycke <command> [options]
 Commands:
   check    Validate configs, stamp pages    <file.html|file.json …> [--write]
            exit 0 = valid (prints each stamp), 1 = a config has problems
-  serve    Run the proof collector        [--port 8787] [--host 127.0.0.1] [--db ${DEFAULT_SQLITE_PATH}]
-  verify   Recompute the hash chain        [--db …]   exit 0 = intact, 1 = broken
+  migrate  Bring the database to this version's schema   [--db ${DEFAULT_SQLITE_PATH}] [--chains N (PostgreSQL)]
+  serve    Run the proof collector        [--port 8787] [--host 127.0.0.1] [--db …]
+           (SQLite is migrated at start; PostgreSQL must be migrated first)
+  verify   Recompute every hash chain from one snapshot   [--db …] [--checkpoint FILE [--key VERIFIER-KEY]…]
+           exit 0 = intact (and consistent with the checkpoint), 1 = broken
   export   Write records of a period       [--db …] [--from ISO] [--to ISO] [--format ndjson|csv] [--out file]
   retain   Delete records past retention   [--db …] [--months 19]
+  keygen   Make a checkpoint signing key   --name ORIGIN [--out FILE]  (prints the verifier key)
   audit    Check what a page sets and sends before and after consent   <url>
            [--accept CSS] [--reject CSS] [--settings CSS]  another consent tool's controls
            [--consent-cookie NAME] [--config samtycke-config.json] [--pages 3]
@@ -38,9 +44,13 @@ Environment:
   SAMTYCKE_ADMIN_TOKEN        bearer token for the read endpoints (unset: reads disabled)
   SAMTYCKE_CORS_ORIGINS       comma-separated origins allowed to post proofs
   SAMTYCKE_IP_MODE            none (default) | truncate (/24, /48)
-  SAMTYCKE_TRUST_PROXY        1 to take the client address from X-Forwarded-For
+  SAMTYCKE_TRUST_PROXY        proxies trusted to append X-Forwarded-For: a hop count (1) or addresses/CIDRs (10.0.0.0/8,::1)
   SAMTYCKE_RATE_BURST, SAMTYCKE_RATE_PER_SECOND   per-client rate limit (default 60, 10; 0 = off)
   SAMTYCKE_RETENTION_MONTHS   months records are kept after receipt (default 19)
+  SAMTYCKE_CHECKPOINT_KEY_FILE  signer key(s) from \`samtycke keygen\`, one per line: sign checkpoints
+  SAMTYCKE_CHECKPOINT_SECONDS   seconds between checkpoints (default 60)
+  SAMTYCKE_DECISION_COOKIE      the site's decision cookie name: renew it with Set-Cookie (same-origin collector only)
+  SAMTYCKE_DECISION_COOKIE_DAYS the site's retention in days (default 182); also _PATH, _DOMAIN, _SAMESITE, _SECURE
   CHROME_PATH                 the Chromium that audit drives (default /usr/bin/chromium)
 `;
 
@@ -53,6 +63,7 @@ export class UsageError extends Error {
 }
 
 type Flags = Map<string, string>;
+type Lists = Map<string, string[]>;
 
 const OPTIONS = {
   port: { type: 'string' },
@@ -62,8 +73,8 @@ const OPTIONS = {
   to: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
-  write: { type: 'boolean' },
   months: { type: 'string' },
+  write: { type: 'boolean' },
   accept: { type: 'string' },
   reject: { type: 'string' },
   settings: { type: 'string' },
@@ -73,14 +84,20 @@ const OPTIONS = {
   json: { type: 'boolean' },
   report: { type: 'string' },
   baseline: { type: 'string' },
+  chains: { type: 'string' },
+  checkpoint: { type: 'string' },
+  key: { type: 'string', multiple: true },
+  name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
 /** Which options each command takes. */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   check: ['write'],
+  migrate: ['db', 'chains'],
   serve: ['port', 'host', 'db'],
-  verify: ['db'],
+  verify: ['db', 'checkpoint', 'key'],
+  keygen: ['name', 'out'],
   export: ['db', 'from', 'to', 'format', 'out'],
   retain: ['db', 'months'],
   audit: ['accept', 'reject', 'settings', 'consent-cookie', 'config', 'pages', 'json', 'report', 'baseline'],
@@ -89,7 +106,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
 /** Commands that take positional arguments, and how many: `audit <url>`, `check <file …>`. */
 const POSITIONAL: Readonly<Record<string, 'one' | 'many'>> = { audit: 'one', check: 'many' };
 
-function readArgs(argv: readonly string[]): { command: string | undefined; positional: string[]; flags: Flags; help: boolean } {
+function readArgs(argv: readonly string[]): { command: string | undefined; positional: string[]; flags: Flags; lists: Lists; help: boolean } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -101,18 +118,23 @@ function readArgs(argv: readonly string[]): { command: string | undefined; posit
   const extra = takes === 'many' ? [] : takes === 'one' ? positional.slice(1) : positional;
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const flags: Flags = new Map();
+  const lists: Lists = new Map();
   for (const [name, value] of Object.entries(parsed.values)) {
     if (typeof value === 'string') flags.set(name, value);
+    else if (Array.isArray(value)) lists.set(name, value);
     else if (value === true && name !== 'help') flags.set(name, 'true');
   }
   const known = command ? COMMAND_OPTIONS[command] : undefined;
-  if (known) for (const name of flags.keys()) if (!known.includes(name)) throw new UsageError(`${command} takes no --${name}`);
-  return { command, positional, flags, help: parsed.values.help === true };
+  if (known) for (const name of [...flags.keys(), ...lists.keys()]) if (!known.includes(name)) throw new UsageError(`${command} takes no --${name}`);
+  return { command, positional, flags, lists, help: parsed.values.help === true };
 }
 
-async function withStore<T>(db: string | undefined, work: (store: ProofStore) => Promise<T>): Promise<T> {
-  const env = readEnvOptions();
-  const store = await openStore({ databaseUrl: env.databaseUrl, sqlitePath: db });
+function storeOptions(db: string | undefined, extra: Partial<StoreOptions> = {}): StoreOptions {
+  return { databaseUrl: readEnvOptions().databaseUrl, sqlitePath: db, ...extra };
+}
+
+async function withStore<T>(options: StoreOptions, work: (store: ProofStore) => Promise<T>): Promise<T> {
+  const store = await openStore(options);
   try {
     return await work(store);
   } finally {
@@ -129,7 +151,14 @@ function parsePort(value: string | undefined): number {
 async function serve(flags: Flags): Promise<number> {
   const env = readEnvOptions();
   const port = parsePort(flags.get('port'));
-  const store = await openStore({ databaseUrl: env.databaseUrl, sqlitePath: flags.get('db') });
+  const options = storeOptions(flags.get('db'));
+  // The embedded SQLite file serves one process, so serving it may migrate it; a shared
+  // PostgreSQL is migrated deliberately, with `samtycke migrate`, before collectors start.
+  if (!env.databaseUrl) {
+    const { applied } = await migrateStore(options);
+    if (applied.length) process.stdout.write(`migrated ${options.sqlitePath ?? DEFAULT_SQLITE_PATH}: ${applied.join(', ')}\n`);
+  }
+  const store = await openStore(options);
   const collector = createCollector({ store, ...env });
   const bound = await collector.start(port, flags.get('host') ?? '127.0.0.1');
   const where = env.databaseUrl ? 'PostgreSQL' : (flags.get('db') ?? DEFAULT_SQLITE_PATH);
@@ -140,6 +169,137 @@ async function serve(flags: Flags): Promise<number> {
   await collector.close();
   await store.close();
   return EXIT.ok;
+}
+
+async function migrate(flags: Flags): Promise<number> {
+  const raw = flags.get('chains');
+  const chains = raw === undefined ? undefined : Number(raw);
+  if (chains !== undefined && (!Number.isInteger(chains) || chains < 1)) throw new UsageError(`--chains must be a whole number ≥ 1, got "${raw}"`);
+  let result;
+  try {
+    result = await migrateStore(storeOptions(flags.get('db')), chains === undefined ? {} : { chains });
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
+  process.stdout.write(
+    `${result.applied.length ? `applied ${result.applied.join(', ')}` : 'schema already current'}; ${result.chains} chain${result.chains === 1 ? '' : 's'}\n`,
+  );
+  return EXIT.ok;
+}
+
+function readCheckpointFile(file: string, keys: readonly string[]) {
+  let note: string;
+  try {
+    note = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--checkpoint: cannot read ${file}: ${(error as Error).message}`);
+  }
+  let verifiers;
+  try {
+    verifiers = keys.map((key) => parseVerifierKey(key));
+  } catch (error) {
+    throw new UsageError(`--key: ${(error as Error).message}`);
+  }
+  const opened = openNote(note, verifiers);
+  return { checkpoint: parseCheckpoint(opened.text), verifiedBy: opened.verifiedBy };
+}
+
+async function verify(flags: Flags, lists: Lists): Promise<number> {
+  const file = flags.get('checkpoint');
+  const keys = lists.get('key') ?? [];
+  if (keys.length && !file) throw new UsageError('--key goes with --checkpoint');
+  let given: ReturnType<typeof readCheckpointFile> | undefined;
+  if (file) {
+    try {
+      given = readCheckpointFile(file, keys);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      process.stdout.write(`BROKEN: the checkpoint in ${file} is not valid: ${(error as Error).message}\n`);
+      return EXIT.failed;
+    }
+  }
+  return withStore(storeOptions(flags.get('db'), { readonly: true, poolSize: 1 }), async (store) => {
+    const result = await verifyChain(store, given ? { checkpoint: given.checkpoint } : {});
+    if (result.ok) {
+      const anchored = result.chains.filter((state) => state.anchorPosition > 0).length;
+      const from = anchored ? ` (${anchored} from their retention anchor)` : '';
+      process.stdout.write(
+        `OK: ${result.count} records in ${result.chains.length} chain${result.chains.length === 1 ? '' : 's'}, intact${from}; tree size ${result.treeSize}; ${result.texts} texts\n`,
+      );
+      if (given) {
+        const signed = given.verifiedBy.length ? `signed by ${given.verifiedBy.join(', ')}` : 'SIGNATURE NOT CHECKED (give --key)';
+        const cut = result.checkpointHeadsCut ? `; ${result.checkpointHeadsCut} of its chain heads were since cut by retention` : '';
+        process.stdout.write(`OK: the log still holds everything the checkpoint of size ${given.checkpoint.treeSize} committed to (${signed})${cut}\n`);
+      }
+      return EXIT.ok;
+    }
+    const where = result.chain >= 0 ? `chain ${result.chain} position ${result.position}` : 'the text archive';
+    const which = result.recordId ? `${where} (record ${result.recordId})` : where;
+    process.stdout.write(`BROKEN at ${which}: ${result.reason}; ${result.count} rows before it are intact\n`);
+    return EXIT.failed;
+  });
+}
+
+async function keygen(flags: Flags): Promise<number> {
+  const name = flags.get('name');
+  if (!name) throw new UsageError('keygen needs --name, the log origin, e.g. shop.example/consent-log');
+  let keys;
+  try {
+    keys = generateNoteKey(name);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const out = flags.get('out');
+  if (out) {
+    writeFileSync(out, `${keys.signerKey}\n`, { mode: 0o600, flag: 'wx' });
+    process.stdout.write(`signer key written to ${out} (keep it secret)\nverifier key: ${keys.verifierKey}\n`);
+  } else {
+    process.stdout.write(`${keys.signerKey}\n`);
+    process.stderr.write(`verifier key: ${keys.verifierKey}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function exportCommand(flags: Flags): Promise<number> {
+  const format = flags.get('format') ?? 'ndjson';
+  if (format !== 'ndjson' && format !== 'csv') throw new UsageError('--format must be ndjson or csv');
+  const date = (name: string, fallback: string): string => {
+    const value = flags.get(name);
+    if (value === undefined) return fallback;
+    const time = Date.parse(value);
+    if (Number.isNaN(time)) throw new UsageError(`--${name} must be an ISO-8601 date, got "${value}"`);
+    return new Date(time).toISOString();
+  };
+  const from = date('from', '0000-01-01T00:00:00.000Z');
+  const to = date('to', '9999-12-31T23:59:59.999Z');
+  const outPath = flags.get('out');
+  const out = outPath ? createWriteStream(outPath) : process.stdout;
+  return withStore(storeOptions(flags.get('db')), async (store) => {
+    for await (const chunk of exportLines((after, limit) => store.readPeriod(from, to, after, limit), format)) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    if (outPath) {
+      out.end();
+      await once(out, 'finish');
+    }
+    return EXIT.ok;
+  });
+}
+
+async function retain(flags: Flags): Promise<number> {
+  const months = Number(flags.get('months') ?? readEnvOptions().retentionMonths);
+  if (!Number.isFinite(months) || months <= 0) throw new UsageError('--months must be a positive number');
+  return withStore(storeOptions(flags.get('db')), async (store) => {
+    await store.maintain(new Date());
+    const result = await applyRetention(store, months);
+    process.stdout.write(
+      result.deleted > 0
+        ? `deleted ${result.deleted} records received before ${result.cutBefore}; ${result.anchors.length} chains anchored at the cut\n`
+        : 'nothing to delete\n',
+    );
+    return EXIT.ok;
+  });
 }
 
 /** Reads the audit's arguments; the run itself is in audit-command.ts. */
@@ -172,60 +332,6 @@ async function auditCommand(url: string | undefined, flags: Flags): Promise<numb
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-async function verify(flags: Flags): Promise<number> {
-  return withStore(flags.get('db'), async (store) => {
-    const result = await verifyChain(store);
-    if (result.ok) {
-      const from = result.fromSeq > 0 ? ` (from the retention anchor after row ${result.fromSeq})` : '';
-      process.stdout.write(`OK: ${result.count} records, chain intact${from}; head row ${result.headSeq}; ${result.texts} texts\n`);
-      return EXIT.ok;
-    }
-    const which = result.recordId ? `row ${result.seq} (record ${result.recordId})` : `row ${result.seq}`;
-    process.stdout.write(`BROKEN at ${which}: ${result.reason}; ${result.count} rows before it are intact\n`);
-    return EXIT.failed;
-  });
-}
-
-async function exportCommand(flags: Flags): Promise<number> {
-  const format = flags.get('format') ?? 'ndjson';
-  if (format !== 'ndjson' && format !== 'csv') throw new UsageError('--format must be ndjson or csv');
-  const date = (name: string, fallback: string): string => {
-    const value = flags.get(name);
-    if (value === undefined) return fallback;
-    const time = Date.parse(value);
-    if (Number.isNaN(time)) throw new UsageError(`--${name} must be an ISO-8601 date, got "${value}"`);
-    return new Date(time).toISOString();
-  };
-  const from = date('from', '0000-01-01T00:00:00.000Z');
-  const to = date('to', '9999-12-31T23:59:59.999Z');
-  const outPath = flags.get('out');
-  const out = outPath ? createWriteStream(outPath) : process.stdout;
-  return withStore(flags.get('db'), async (store) => {
-    for await (const chunk of exportLines((after, limit) => store.readPeriod(from, to, after, limit), format)) {
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-    if (outPath) {
-      out.end();
-      await once(out, 'finish');
-    }
-    return EXIT.ok;
-  });
-}
-
-async function retain(flags: Flags): Promise<number> {
-  const months = Number(flags.get('months') ?? readEnvOptions().retentionMonths);
-  if (!Number.isFinite(months) || months <= 0) throw new UsageError('--months must be a positive number');
-  return withStore(flags.get('db'), async (store) => {
-    const result = await applyRetention(store, months);
-    process.stdout.write(
-      result.deleted > 0
-        ? `deleted ${result.deleted} records; chain anchored after row ${result.anchor?.seq}\n`
-        : 'nothing to delete\n',
-    );
-    return EXIT.ok;
-  });
-}
-
 /** `samtycke check`: each file's problems, or its stamp (written into an HTML page with --write). */
 function check(files: readonly string[], write: boolean): number {
   if (!files.length) throw new UsageError('check needs at least one file');
@@ -253,7 +359,7 @@ function check(files: readonly string[], write: boolean): number {
  */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    const { command, positional, flags, help } = readArgs(argv);
+    const { command, positional, flags, lists, help } = readArgs(argv);
     if (help || command === 'help') {
       process.stdout.write(USAGE);
       return EXIT.ok;
@@ -262,10 +368,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'check':
         return check(positional, flags.has('write'));
+      case 'migrate':
+        return await migrate(flags);
       case 'serve':
         return await serve(flags);
       case 'verify':
-        return await verify(flags);
+        return await verify(flags, lists);
+      case 'keygen':
+        return await keygen(flags);
       case 'export':
         return await exportCommand(flags);
       case 'retain':

@@ -5,7 +5,8 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"'`]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function layout(title: string, body: string): string {
+/** A complete admin page around `body`. */
+export function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${escapeHtml(title)} · samtycke</title>
@@ -13,6 +14,8 @@ function layout(title: string, body: string): string {
 body{font:15px/1.5 system-ui,sans-serif;margin:2rem;color:#1b1b1b}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
 code,pre{font:13px ui-monospace,monospace}pre{white-space:pre-wrap;background:#f5f5f5;padding:1rem;border-radius:4px}
+.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}.tables{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}
+caption{text-align:left;font-weight:600}
 </style></head><body>${body}</body></html>`;
 }
 
@@ -28,7 +31,7 @@ export function renderRecentPage(rows: readonly StoredProof[], total: number): s
   const lines = rows
     .map((row) => {
       const record = JSON.parse(row.content) as Record<string, unknown>;
-      return `<tr><td>${escapeHtml(row.seq)}</td>
+      return `<tr><td>${escapeHtml(row.chain)}:${escapeHtml(row.position)}</td>
 <td><a href="/admin/proofs/${encodeURIComponent(row.recordId)}">${escapeHtml(row.recordId)}</a></td>
 <td>${escapeHtml(row.timestamp)}</td><td>${escapeHtml(row.action)}</td>
 <td>${escapeHtml(choicesSummary(record.choices))}</td><td>${escapeHtml(record.revision)}</td>
@@ -37,8 +40,8 @@ export function renderRecentPage(rows: readonly StoredProof[], total: number): s
     .join('\n');
   return layout(
     'Recent decisions',
-    `<h1>Recent decisions</h1><p>${escapeHtml(total)} records stored. Showing the latest ${escapeHtml(rows.length)}.</p>
-<table><thead><tr><th>#</th><th>Record</th><th>Timestamp</th><th>Action</th><th>Choices</th><th>Revision</th><th>Locale</th><th>Page</th></tr></thead>
+    `<h1>Recent decisions</h1><p>${escapeHtml(total)} records stored. Showing the latest ${escapeHtml(rows.length)}. <a href="/admin/stats">Consent statistics</a></p>
+<table><thead><tr><th>Chain:position</th><th>Record</th><th>Timestamp</th><th>Action</th><th>Choices</th><th>Revision</th><th>Locale</th><th>Page</th></tr></thead>
 <tbody>${lines || '<tr><td colspan="8">No records yet.</td></tr>'}</tbody></table>`,
   );
 }
@@ -46,7 +49,7 @@ export function renderRecentPage(rows: readonly StoredProof[], total: number): s
 /** One record with every stored field and the exact text the visitor saw. */
 export function renderProofPage(row: StoredProof, text: string | undefined): string {
   const record = JSON.parse(row.content) as Record<string, unknown>;
-  const fields = Object.entries({ ...record, seq: row.seq, receivedAt: row.receivedAt, contentHash: row.contentHash, chainHash: row.chainHash })
+  const fields = Object.entries({ ...record, chain: row.chain, position: row.position, receivedAt: row.receivedAt, contentHash: row.contentHash, chainHash: row.chainHash })
     .map(([key, value]) => `<tr><th>${escapeHtml(key)}</th><td><code>${escapeHtml(typeof value === 'object' ? JSON.stringify(value) : value)}</code></td></tr>`)
     .join('\n');
   const textBlock =

@@ -1,14 +1,82 @@
 import type { IncomingMessage } from 'node:http';
-import { isIPv4, isIPv6 } from 'node:net';
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 
-/** The client address: the socket peer, or the first X-Forwarded-For hop when behind a trusted proxy. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
+/**
+ * Which proxies in front of the collector are trusted to append to X-Forwarded-For: none
+ * (`false`), the nearest `n` hops (a number; `true` is 1), or those whose address is in a list of
+ * addresses and CIDR ranges (`['10.0.0.0/8', '::1']`).
+ */
+export type ProxyTrust = boolean | number | readonly string[];
+
+function unmapped(address: string): string {
+  return address.startsWith('::ffff:') && isIPv4(address.slice(7)) ? address.slice(7) : address;
+}
+
+/**
+ * Parses SAMTYCKE_TRUST_PROXY: empty or `0` none, `1`/`true` the nearest hop, a whole number
+ * that many hops, otherwise a comma-separated list of addresses and CIDR ranges.
+ * @throws Error naming an entry that is neither
+ */
+export function parseProxyTrust(value: string | undefined): ProxyTrust {
+  const text = (value ?? '').trim();
+  if (text === '' || text === '0' || text === 'false') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix] = entry.split('/');
+    const bits = prefix === undefined ? undefined : Number(prefix);
+    const max = isIPv4(address) ? 32 : isIPv6(address) ? 128 : 0;
+    if (!max || (bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= max))) {
+      throw new Error(`SAMTYCKE_TRUST_PROXY: "${entry}" is not an address or CIDR range`);
+    }
   }
-  return req.socket.remoteAddress ?? 'unknown';
+  return entries;
+}
+
+function trustedList(entries: readonly string[]): (address: string) => boolean {
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address = '', prefix] = entry.split('/');
+    const type = isIPv4(address) ? 'ipv4' : 'ipv6';
+    if (prefix === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(prefix), type);
+  }
+  return (address) => {
+    const plain = unmapped(address);
+    if (isIPv4(plain)) return list.check(plain, 'ipv4');
+    return isIPv6(plain) && list.check(plain, 'ipv6');
+  };
+}
+
+/**
+ * The client's address. Behind trusted proxies it is the rightmost X-Forwarded-For hop that no
+ * trusted proxy could have written: walking from the socket peer leftwards, each trusted hop
+ * vouches for the one before it, and the first hop not trusted is the client. The leftmost entries
+ * are whatever the client wrote and are never taken on their own word.
+ *
+ * @example // peer 10.0.0.2 (trusted), X-Forwarded-For: "6.6.6.6, 203.0.113.9"
+ * clientAddress(req, ['10.0.0.0/8']) // '203.0.113.9'
+ */
+export function clientAddress(req: IncomingMessage, trust: ProxyTrust = false): string {
+  const peer = unmapped(req.socket.remoteAddress ?? 'unknown');
+  if (trust === false || trust === 0) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  const hops = [...forwarded, peer];
+  if (typeof trust === 'number' || trust === true) {
+    // The nearest n hops are proxies: the client is the hop just before them.
+    const proxies = trust === true ? 1 : trust;
+    return unmapped(hops[Math.max(0, hops.length - 1 - proxies)]!);
+  }
+  const trusted = trustedList(trust);
+  for (let index = hops.length - 1; index >= 0; index -= 1) {
+    if (!trusted(hops[index]!)) return unmapped(hops[index]!);
+  }
+  return unmapped(hops[0]!);
 }
 
 /**

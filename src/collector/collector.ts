@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { assertAdmin } from './admin-auth.js';
-import { renderNotFoundPage, renderProofPage, renderRecentPage } from './admin-page.js';
-import { clientAddress, truncateIp } from './client-address.js';
-import { corsHeaders, preflightHeaders } from './cors.js';
+import { scheduleCheckpoints } from './checkpoint.js';
+import { layout, renderNotFoundPage, renderProofPage, renderRecentPage } from './admin-page.js';
+import { STATS_DIMENSIONS, renderStatsBody, statsCsv, type StatsDimension } from './consent-stats.js';
+import { clientAddress, truncateIp, type ProxyTrust } from './client-address.js';
+import { corsHeaders, isSameOrigin, preflightHeaders } from './cors.js';
+import { renewDecisionCookie, type DecisionCookieOptions } from './decision-cookie.js';
 import { exportLines, toExportObject } from './export-format.js';
 import { HttpError, sendError, sendHtml, sendJson } from './http-response.js';
 import { prepareProofs } from './prepare-proof.js';
@@ -12,6 +15,19 @@ import type { ProofStore } from './proof-store.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_BODY_LIMIT, assertJsonContentType, parseJson, readBody } from './read-body.js';
 import { DEFAULT_RETENTION_MONTHS, scheduleRetention } from './retention.js';
+import type { NoteSigner } from './signed-note.js';
+
+/** Signed checkpoints of the log (checkpoint.ts). */
+export interface CheckpointOptions {
+  /** The log's identity, first line of every checkpoint, e.g. `shop.example/consent-log`. */
+  origin: string;
+  /** One or more keys (two while a key is being rotated); each adds a signature line. */
+  signers: readonly NoteSigner[];
+  /** How often a checkpoint is signed, in ms (default 60 000); 0 signs none (GET still serves the latest stored). */
+  intervalMs?: number;
+  /** Called with each checkpoint signed (or found unchanged), e.g. to push it to witnesses. */
+  onSigned?: (note: string) => void;
+}
 
 export interface CollectorOptions {
   store: ProofStore;
@@ -21,8 +37,11 @@ export interface CollectorOptions {
   corsOrigins?: readonly string[];
   /** `none` (default) stores no client address; `truncate` stores its /24 or /48 network. */
   ipMode?: 'none' | 'truncate';
-  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
-  trustProxy?: boolean;
+  /**
+   * Proxies trusted to append to X-Forwarded-For (client-address.ts): the client address is the
+   * rightmost hop none of them wrote. Default: none, the socket peer is the client.
+   */
+  trustProxy?: ProxyTrust;
   /** Largest accepted body in bytes (default 256 KB). */
   bodyLimit?: number;
   /** Per-client token bucket; `false` turns it off. Default: 60 burst, 10 per second. */
@@ -31,6 +50,14 @@ export interface CollectorOptions {
   retentionMonths?: number;
   /** How often the retention job runs; 0 turns it off (default: every 6 hours). */
   retentionIntervalMs?: number;
+  /**
+   * Renew the site's decision cookie with Set-Cookie when a same-origin proof request carries it
+   * and it matches a record just acknowledged (decision-cookie.ts). Only for a collector on the
+   * site's own origin; unset, no cookie is ever set.
+   */
+  decisionCookie?: DecisionCookieOptions | undefined;
+  /** Sign checkpoints over the chain heads and serve them at `GET /v1/checkpoint`. */
+  checkpoints?: CheckpointOptions | undefined;
   /** Where operational messages go (default: stderr). */
   log?: (message: string) => void;
 }
@@ -39,13 +66,15 @@ export interface Collector {
   readonly server: Server;
   /** The request listener, to mount in another Node server. */
   readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
-  /** Listens and resolves with the bound port. */
+  /** Listens and resolves with the bound port; with checkpoints, once the first was signed (or failed). */
   start(port?: number, host?: string): Promise<number>;
   /** Stops accepting requests and the retention job; the store stays open. */
   close(): Promise<void>;
 }
 
 const RECENT_LIMIT = 50;
+/** Record and consent ids are UUIDs; anything else is answered before it reaches the database. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONSENT_LIMIT = 1000;
 
 function parseDateParam(url: URL, name: string, fallback: string): string {
@@ -72,6 +101,7 @@ export function createCollector(options: CollectorOptions): Collector {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { capacity: 60, refillPerSecond: 10 });
   let stopRetention: (() => void) | undefined;
+  let stopCheckpoints: (() => void) | undefined;
 
   async function postProofs(req: IncomingMessage, res: ServerResponse, address: string): Promise<void> {
     const cors = corsHeaders(req, corsOrigins);
@@ -83,7 +113,7 @@ export function createCollector(options: CollectorOptions): Collector {
         throw new HttpError(status, parsed.error, parsed.message, {}, { issues: parsed.issues });
       }
       const network = options.ipMode === 'truncate' ? truncateIp(address) : null;
-      const { proofs, texts } = prepareProofs(parsed.records, network);
+      const { proofs, texts } = prepareProofs(parsed.records, network, store.chainCount);
       let result;
       try {
         result = await store.append(proofs, texts, new Date().toISOString());
@@ -91,11 +121,24 @@ export function createCollector(options: CollectorOptions): Collector {
         log(`samtycke: storing proofs failed: ${(error as Error).message}`);
         throw new HttpError(503, 'storage_unavailable', 'the proofs could not be stored; retry later', { 'retry-after': '5' });
       }
-      sendJson(res, 200, { stored: proofs.map((proof) => proof.recordId), duplicates: result.duplicates }, cors);
+      const receipts = result.receipts.map(({ recordId, chain, position, chainHash }) => ({ recordId, chain, position, chainHash }));
+      const duplicates = result.receipts.filter((receipt) => receipt.duplicate).map((receipt) => receipt.recordId);
+      const headers: Record<string, string | string[]> = { ...cors };
+      const renewal = options.decisionCookie && renewalCookie(req, parsed.records, options.decisionCookie);
+      if (renewal) headers['set-cookie'] = renewal;
+      sendJson(res, 200, { stored: proofs.map((proof) => proof.recordId), duplicates, receipts }, headers);
     } catch (error) {
       if (error instanceof HttpError) throw new HttpError(error.status, error.code, error.message, { ...cors, ...error.headers }, error.details);
       throw error;
     }
+  }
+
+  /** Only a same-origin request (no Origin, or the collector's own) may carry the site's cookie back. */
+  function renewalCookie(req: IncomingMessage, records: Parameters<typeof renewDecisionCookie>[1], settings: DecisionCookieOptions): string | undefined {
+    const origin = req.headers.origin;
+    if (origin && !isSameOrigin(origin, req.headers.host)) return undefined;
+    const https = origin ? origin.startsWith('https:') : req.headers['x-forwarded-proto'] === 'https' || 'encrypted' in req.socket;
+    return renewDecisionCookie(req.headers.cookie, records, settings, https, Date.now());
   }
 
   async function getProofs(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -103,6 +146,9 @@ export function createCollector(options: CollectorOptions): Collector {
     const consentId = url.searchParams.get('consentId');
     const recordId = url.searchParams.get('recordId');
     if (!consentId && !recordId) throw new HttpError(400, 'invalid_query', 'give consentId or recordId');
+    for (const [name, value] of [['consentId', consentId], ['recordId', recordId]] as const) {
+      if (value && !UUID.test(value)) throw new HttpError(400, 'invalid_query', `${name} must be a UUID`);
+    }
     const rows = consentId
       ? await store.findByConsentId(consentId, CONSENT_LIMIT)
       : [await store.findByRecordId(recordId!)].filter((row) => row !== undefined);
@@ -131,15 +177,58 @@ export function createCollector(options: CollectorOptions): Collector {
     res.end();
   }
 
-  async function getAdmin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  /** The latest signed checkpoint: public, so anyone (a witness) can keep a copy. */
+  async function getCheckpoint(res: ServerResponse): Promise<void> {
+    const latest = await store.latestCheckpoint();
+    if (!latest) throw new HttpError(404, 'no_checkpoint', 'no checkpoint has been signed yet (set SAMTYCKE_CHECKPOINT_KEY and SAMTYCKE_LOG_ORIGIN)');
+    res.writeHead(200, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+      'access-control-allow-origin': '*',
+      'content-length': String(Buffer.byteLength(latest.note)),
+    });
+    res.end(latest.note);
+  }
+
+  async function getStats(res: ServerResponse, url: URL, csv: boolean): Promise<void> {
+    const days = Number(url.searchParams.get('days') ?? '30');
+    if (!Number.isInteger(days) || days < 1 || days > 400) throw new HttpError(400, 'invalid_query', 'days must be a whole number from 1 to 400');
+    const by = url.searchParams.get('by') ?? 'action';
+    if (!(STATS_DIMENSIONS as readonly string[]).includes(by)) throw new HttpError(400, 'invalid_query', `by must be one of ${STATS_DIMENSIONS.join(', ')}`);
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const from = new Date(today.getTime() - (days - 1) * 86_400_000);
+    const rows = await store.stats(from.toISOString(), new Date(today.getTime() + 86_400_000).toISOString());
+    if (csv) {
+      const body = statsCsv(rows);
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="consent-stats.csv"',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'content-length': String(Buffer.byteLength(body)),
+      });
+      res.end(body);
+      return;
+    }
+    sendHtml(res, 200, layout('Consent statistics', renderStatsBody(rows, by as StatsDimension, from, days)));
+  }
+
+  async function getAdmin(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
     assertAdmin(req, options.adminToken, true);
+    if (path === '/admin/stats' || path === '/admin/stats.csv') return getStats(res, url, path.endsWith('.csv'));
     if (path === '/admin' || path === '/admin/') {
       const [rows, total] = await Promise.all([store.listRecent(RECENT_LIMIT), store.count()]);
       sendHtml(res, 200, renderRecentPage(rows, total));
       return;
     }
-    const recordId = decodeURIComponent(path.slice('/admin/proofs/'.length));
-    const row = await store.findByRecordId(recordId);
+    let recordId: string;
+    try {
+      recordId = decodeURIComponent(path.slice('/admin/proofs/'.length));
+    } catch {
+      throw new HttpError(400, 'invalid_path', 'the record id in the path is not valid percent-encoded UTF-8');
+    }
+    const row = UUID.test(recordId) ? await store.findByRecordId(recordId) : undefined;
     if (!row) {
       sendHtml(res, 404, renderNotFoundPage(recordId));
       return;
@@ -171,7 +260,10 @@ export function createCollector(options: CollectorOptions): Collector {
       throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, { allow: 'GET' });
     }
     if (path === '/v1/export') return getExport(req, res, url);
-    if (path === '/admin' || path === '/admin/' || path.startsWith('/admin/proofs/')) return getAdmin(req, res, path);
+    if (path === '/v1/checkpoint') return getCheckpoint(res);
+    if (path === '/admin' || path === '/admin/' || path.startsWith('/admin/proofs/') || path.startsWith('/admin/stats')) {
+      return getAdmin(req, res, path, url);
+    }
     throw new HttpError(404, 'not_found', `no route for ${path}`);
   }
 
@@ -200,11 +292,17 @@ export function createCollector(options: CollectorOptions): Collector {
     start(port = 8787, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => {
+        server.listen(port, host, async () => {
           server.off('error', reject);
           const interval = options.retentionIntervalMs ?? 6 * 60 * 60 * 1000;
           if (interval > 0) {
             stopRetention = scheduleRetention(store, options.retentionMonths ?? DEFAULT_RETENTION_MONTHS, interval, log);
+          }
+          const checkpoints = options.checkpoints;
+          if (checkpoints && (checkpoints.intervalMs ?? 60_000) > 0) {
+            const schedule = scheduleCheckpoints(store, checkpoints.origin, checkpoints.signers, checkpoints.intervalMs ?? 60_000, log, checkpoints.onSigned);
+            stopCheckpoints = schedule.stop;
+            await schedule.first;
           }
           resolve((server.address() as AddressInfo).port);
         });
@@ -212,6 +310,7 @@ export function createCollector(options: CollectorOptions): Collector {
     },
     close() {
       stopRetention?.();
+      stopCheckpoints?.();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

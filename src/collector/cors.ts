@@ -31,7 +31,8 @@ export function preflightHeaders(req: IncomingMessage, allowedOrigins: readonly 
   };
 }
 
-function isSameOrigin(origin: string, host: string | undefined): boolean {
+/** True when `origin` names the host the request was sent to (the collector's own origin). */
+export function isSameOrigin(origin: string, host: string | undefined): boolean {
   if (!host) return false;
   try {
     return new URL(origin).host === host;

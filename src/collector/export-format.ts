@@ -1,11 +1,12 @@
-import type { StoredProof } from './proof-store.js';
+import type { PageKey, StoredProof } from './proof-store.js';
 
-/** A stored row as exported: the record's own fields plus where it sits in the chain. */
+/** A stored row as exported: the record's own fields plus where it sits in the log (chain and position). */
 export function toExportObject(row: StoredProof): Record<string, unknown> {
   const record = JSON.parse(row.content) as Record<string, unknown>;
   return {
     ...record,
-    seq: row.seq,
+    chain: row.chain,
+    position: row.position,
     receivedAt: row.receivedAt,
     contentHash: row.contentHash,
     chainHash: row.chainHash,
@@ -14,7 +15,8 @@ export function toExportObject(row: StoredProof): Record<string, unknown> {
 }
 
 export const CSV_COLUMNS = [
-  'seq',
+  'chain',
+  'position',
   'recordId',
   'consentId',
   'timestamp',
@@ -60,20 +62,21 @@ export function ndjsonLine(row: StoredProof): string {
   return `${JSON.stringify(toExportObject(row))}\n`;
 }
 
-/** Streams rows whose decision timestamp is in [from, to) page by page, in chain order. */
+/** Streams rows whose decision timestamp is in [from, to) page by page, in (chain, position) order. */
 export async function* exportLines(
-  read: (afterSeq: number, limit: number) => Promise<StoredProof[]>,
+  read: (after: PageKey | null, limit: number) => Promise<StoredProof[]>,
   format: 'ndjson' | 'csv',
   pageSize = 500,
 ): AsyncGenerator<string> {
   if (format === 'csv') yield csvHeader();
-  let after = 0;
+  let after: PageKey | null = null;
   for (;;) {
     const rows = await read(after, pageSize);
     if (rows.length === 0) return;
     let chunk = '';
     for (const row of rows) chunk += format === 'csv' ? csvLine(row) : ndjsonLine(row);
     yield chunk;
-    after = rows[rows.length - 1]!.seq;
+    const last = rows[rows.length - 1]!;
+    after = { chain: last.chain, position: last.position };
   }
 }

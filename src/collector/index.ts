@@ -1,10 +1,14 @@
-export { createCollector, type Collector, type CollectorOptions } from './collector.js';
-export { openStore, DEFAULT_SQLITE_PATH, type StoreOptions } from './open-store.js';
+export { createCollector, type Collector, type CollectorOptions, type CheckpointOptions } from './collector.js';
+export { openStore, migrateStore, DEFAULT_SQLITE_PATH, type StoreOptions, type MigrateResult } from './open-store.js';
+export { SchemaError } from './run-migrations.js';
 export { verifyChain, type VerifyResult } from './verify-chain.js';
 export { applyRetention, retentionCutoff, DEFAULT_RETENTION_MONTHS } from './retention.js';
 export { parseProofBody, proofRecordSchema, type ProofRecord, type RecordIssue } from './proof-record.js';
 export { canonicalJson } from './canonical-json.js';
 export { computeChainHash, computeContentHash, GENESIS_HASH } from './chain-hash.js';
+export { chainFor, MAX_CHAINS } from './chain-key.js';
+export { checkpointText, parseCheckpoint, createCheckpoint, merkleTreeHash, type Checkpoint } from './checkpoint.js';
+export { generateNoteKey, parseSignerKey, parseVerifierKey, signNote, openNote, verifierKeyOf } from './signed-note.js';
 export { readEnvOptions, type EnvOptions } from './env-options.js';
 export { exportLines } from './export-format.js';
-export type { ProofStore, StoredProof, ChainAnchor, NewProof } from './proof-store.js';
+export type { ProofStore, StoredProof, ChainState, NewProof, Receipt, StatsRow } from './proof-store.js';

@@ -13,10 +13,16 @@ const IPV6_CANDIDATE = /[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/g;
 
 /** True when the string contains something shaped like an e-mail address or an IP address. */
 export function detectPersonalData(text: string): PersonalDataHit['kind'] | undefined {
-  if (EMAIL.test(text)) return 'email';
-  for (const match of text.matchAll(IPV4_CANDIDATE)) {
-    if (isIPv4(match[0])) return 'ip';
+  // Each pattern needs a character most strings lack; checking for it first skips the regular
+  // expressions (the costliest part of validating a record) without changing any answer.
+  if (text.includes('@') && EMAIL.test(text)) return 'email';
+  if (text.includes('.')) {
+    for (const match of text.matchAll(IPV4_CANDIDATE)) {
+      if (isIPv4(match[0])) return 'ip';
+    }
   }
+  const colon = text.indexOf(':');
+  if (colon < 0 || text.indexOf(':', colon + 1) < 0) return undefined;
   for (const match of text.matchAll(IPV6_CANDIDATE)) {
     const candidate = match[0].replace(/^:(?!:)|(?<!:):$/g, '');
     if (candidate.length >= 2 && isIPv6(candidate)) return 'ip';

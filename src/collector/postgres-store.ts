@@ -1,61 +1,47 @@
 import pg from 'pg';
-import { GENESIS_HASH, computeChainHash } from './chain-hash.js';
-import type { AppendResult, ChainAnchor, ChainHead, NewProof, ProofStore, PruneResult, StoredProof } from './proof-store.js';
+import type { MigrationContext } from './migration.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { MONTHS_AHEAD, ensureMonthPartitions, monthStart, partitionMonth } from './postgres-partitions.js';
+import type {
+  ChainState,
+  ProofStore,
+  PruneResult,
+  Receipt,
+  SnapshotReader,
+  StatsRow,
+  StoredCheckpoint,
+  StoredProof,
+} from './proof-store.js';
+import { GENESIS_HASH } from './chain-hash.js';
+import { MAX_CHAINS } from './chain-key.js';
+import { appliedMigrations, assertSchemaCurrent, runMigrations } from './run-migrations.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS samtycke_proofs (
-  seq BIGINT PRIMARY KEY,
-  record_id TEXT NOT NULL UNIQUE,
-  consent_id TEXT NOT NULL,
-  action TEXT NOT NULL,
-  timestamp TEXT COLLATE "C" NOT NULL,
-  received_at TEXT COLLATE "C" NOT NULL,
-  content TEXT NOT NULL,
-  content_hash TEXT NOT NULL,
-  chain_hash TEXT NOT NULL,
-  client_ip TEXT
-);
-CREATE INDEX IF NOT EXISTS samtycke_proofs_consent ON samtycke_proofs (consent_id, seq);
-CREATE INDEX IF NOT EXISTS samtycke_proofs_timestamp ON samtycke_proofs (timestamp);
-CREATE INDEX IF NOT EXISTS samtycke_proofs_received ON samtycke_proofs (received_at);
-CREATE TABLE IF NOT EXISTS samtycke_texts (
-  text_hash TEXT COLLATE "C" PRIMARY KEY,
-  text TEXT NOT NULL,
-  first_seen TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS samtycke_chain (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  head_seq BIGINT NOT NULL,
-  head_hash TEXT NOT NULL,
-  anchor_seq BIGINT NOT NULL,
-  anchor_hash TEXT NOT NULL,
-  anchor_cut_at TEXT
-);
-INSERT INTO samtycke_chain VALUES (1, 0, '${GENESIS_HASH}', 0, '${GENESIS_HASH}', NULL) ON CONFLICT (id) DO NOTHING;
-CREATE OR REPLACE FUNCTION samtycke_refuse_update() RETURNS trigger LANGUAGE plpgsql AS
-  $$ BEGIN RAISE EXCEPTION 'samtycke_proofs is append-only'; END $$;
-DROP TRIGGER IF EXISTS samtycke_proofs_append_only ON samtycke_proofs;
-CREATE TRIGGER samtycke_proofs_append_only BEFORE UPDATE ON samtycke_proofs
-  FOR EACH ROW EXECUTE FUNCTION samtycke_refuse_update();
-`;
-
-const COLUMNS = `seq::float8 AS "seq", record_id AS "recordId", consent_id AS "consentId", action, timestamp,
+const COLUMNS = `chain, pos::float8 AS "position", record_id AS "recordId", consent_id AS "consentId", action, timestamp,
   received_at AS "receivedAt", content, content_hash AS "contentHash", chain_hash AS "chainHash", client_ip AS "clientIp"`;
 
-interface ChainRow {
-  head_seq: number;
-  head_hash: string;
-  anchor_seq: number;
-  anchor_hash: string;
-  anchor_cut_at: string | null;
+const CHAIN_SELECT = `SELECT chain, head_pos::float8 AS "headPosition", head_hash AS "headHash", head_received_at AS "headReceivedAt",
+  anchor_pos::float8 AS "anchorPosition", anchor_hash AS "anchorHash", anchor_cut_at AS "anchorCutAt" FROM samtycke_chains ORDER BY chain`;
+
+/** Key of the advisory lock `migrate` holds, so two runs never interleave. */
+const MIGRATION_LOCK = 7270937;
+/** Key of the advisory lock housekeeping holds while it makes partitions. */
+const MAINTENANCE_LOCK = 7270938;
+
+function clientContext(client: pg.ClientBase): MigrationContext {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await client.query(sql, [...params])).rows as Row[];
+    },
+    async script(sql: string) {
+      await client.query(sql);
+    },
+  };
 }
 
-const CHAIN_SELECT = 'SELECT head_seq::float8 AS head_seq, head_hash, anchor_seq::float8 AS anchor_seq, anchor_hash, anchor_cut_at FROM samtycke_chain WHERE id = 1';
-
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await work(client);
     await client.query('COMMIT');
     return result;
@@ -68,145 +54,221 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 }
 
 /**
- * Proof store on PostgreSQL. Appends lock the single chain row (SELECT … FOR UPDATE), so
- * concurrent collectors on several machines still produce one linear chain.
+ * Brings a PostgreSQL database to the current schema in one transaction under an advisory lock,
+ * then makes sure it has `chains` chains (never fewer than it has: a chain's rows stay where they are).
+ *
+ * @param chains 1 … MAX_CHAINS, or undefined to keep the current count (1 on a new database)
+ * @returns the migrations applied now and the chain count
+ * @throws RangeError when `chains` is fewer than the database has
+ */
+export async function migratePostgres(connectionString: string, chains?: number): Promise<{ applied: string[]; chains: number }> {
+  const pool = new pg.Pool({ connectionString, max: 1 });
+  try {
+    return await inTransaction(pool, 'BEGIN', async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const db = clientContext(client);
+      const applied = await runMigrations(db, POSTGRES_MIGRATIONS);
+      const have = Number((await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM samtycke_chains')).rows[0]?.n ?? 0);
+      const want = chains ?? Math.max(have, 1);
+      if (want < have) throw new RangeError(`the log has ${have} chains; their number can grow but not shrink (asked for ${want})`);
+      if (want > MAX_CHAINS) throw new RangeError(`at most ${MAX_CHAINS} chains`);
+      await client.query(
+        `INSERT INTO samtycke_chains (chain, head_pos, head_hash, head_received_at, anchor_pos, anchor_hash)
+         SELECT n, 0, $2, '', 0, $2 FROM generate_series(0, $1 - 1) AS n ON CONFLICT (chain) DO NOTHING`,
+        [want, GENESIS_HASH],
+      );
+      await ensureMonthPartitions(db, new Date(), monthStart(new Date(), MONTHS_AHEAD));
+      return { applied, chains: want };
+    });
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * Proof store on PostgreSQL for one or many collector processes. An append is one statement
+ * (`samtycke_append`, one round trip) that locks only the chains its records belong to. Opening
+ * runs no DDL and takes no lock: it refuses a database `migratePostgres` has not brought up to date.
+ *
+ * @throws SchemaError when the schema is missing, behind or ahead
  */
 export async function openPostgresStore(connectionString: string, poolSize = 10): Promise<ProofStore> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client that loses its connection must not take the process down.
   pool.on('error', (error) => process.emitWarning(`samtycke: PostgreSQL pool error: ${error.message}`));
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock(7270937)');
-    await client.query(SCHEMA);
-  });
+  try {
+    const table = await pool.query<{ found: string | null }>(`SELECT to_regclass('samtycke_migrations')::text AS found`);
+    assertSchemaCurrent(table.rows[0]?.found ? await appliedMigrations(clientContext(pool as unknown as pg.ClientBase)) : null, POSTGRES_MIGRATIONS);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const chainCount = Number((await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM samtycke_chains')).rows[0]?.n ?? 0);
 
   async function rows(sql: string, params: unknown[]): Promise<StoredProof[]> {
     return (await pool.query<StoredProof>(sql, params)).rows;
   }
 
-  async function chainState(client: pg.PoolClient | pg.Pool, lock: boolean): Promise<ChainRow> {
-    const result = await client.query<ChainRow>(lock ? `${CHAIN_SELECT} FOR UPDATE` : CHAIN_SELECT);
-    const state = result.rows[0];
-    if (!state) throw new Error('samtycke_chain row is missing');
-    return state;
+  async function chains(client: pg.Pool | pg.PoolClient = pool): Promise<ChainState[]> {
+    return (await client.query<ChainState>(CHAIN_SELECT)).rows;
   }
+
+  const reader = (client: pg.PoolClient): SnapshotReader => ({
+    chains: () => chains(client),
+    async readChain(chain, after, through, limit) {
+      return (
+        await client.query<StoredProof>(
+          `SELECT ${COLUMNS} FROM samtycke_proofs WHERE chain = $1 AND pos > $2 AND pos <= $3 ORDER BY pos LIMIT $4`,
+          [chain, after, through, limit],
+        )
+      ).rows;
+    },
+    async readTexts(after, limit) {
+      return (
+        await client.query<{ textHash: string; text: string }>(
+          'SELECT text_hash AS "textHash", text FROM samtycke_texts WHERE text_hash > $1 ORDER BY text_hash LIMIT $2',
+          [after, limit],
+        )
+      ).rows;
+    },
+  });
 
   return {
     kind: 'postgres',
+    chainCount,
     async append(proofs, texts, receivedAt) {
-      return inTransaction(pool, async (client) => {
-        const state = await chainState(client, true);
-        const result: AppendResult = { inserted: [], duplicates: [] };
-        if (texts.size > 0) {
-          await client.query(
-            `INSERT INTO samtycke_texts (text_hash, text, first_seen)
-             SELECT h, t, $3 FROM unnest($1::text[], $2::text[]) AS x(h, t) ON CONFLICT (text_hash) DO NOTHING`,
-            [[...texts.keys()], [...texts.values()], receivedAt],
-          );
-        }
-        const existing = await client.query<{ id: string }>(
-          'SELECT record_id AS id FROM samtycke_proofs WHERE record_id = ANY($1::text[])',
-          [proofs.map((proof) => proof.recordId)],
-        );
-        const seen = new Set(existing.rows.map((row) => row.id));
-        let seq = Number(state.head_seq);
-        let prev = state.head_hash;
-        const columns: unknown[][] = [[], [], [], [], [], [], [], [], []];
-        for (const proof of proofs) {
-          if (seen.has(proof.recordId)) {
-            result.duplicates.push(proof.recordId);
-            continue;
-          }
-          seen.add(proof.recordId);
-          seq += 1;
-          prev = computeChainHash(prev, proof.contentHash);
-          const values = [seq, proof.recordId, proof.consentId, proof.action, proof.timestamp, proof.content, proof.contentHash, prev, proof.clientIp];
-          values.forEach((value, index) => columns[index]!.push(value));
-          result.inserted.push(proof.recordId);
-        }
-        if (result.inserted.length > 0) {
-          await client.query(
-            `INSERT INTO samtycke_proofs
-               (seq, record_id, consent_id, action, timestamp, content, content_hash, chain_hash, client_ip, received_at)
-             SELECT s, r, c, a, t, ct, ch, cc, ip, $10 FROM unnest(
-               $1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]
-             ) AS x(s, r, c, a, t, ct, ch, cc, ip)`,
-            [...columns, receivedAt],
-          );
-          await client.query('UPDATE samtycke_chain SET head_seq = $1, head_hash = $2 WHERE id = 1', [seq, prev]);
-        }
-        return result;
+      const result = await pool.query<{
+        o_record_id: string;
+        o_chain: number;
+        o_pos: string;
+        o_chain_hash: string;
+        o_received_at: string;
+        o_duplicate: boolean;
+      }>({
+        name: 'samtycke_append',
+        text: 'SELECT * FROM samtycke_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+        values: [
+          receivedAt,
+          proofs.map((proof) => proof.chain),
+          proofs.map((proof) => proof.recordId),
+          proofs.map((proof) => proof.consentId),
+          proofs.map((proof) => proof.action),
+          proofs.map((proof) => proof.timestamp),
+          proofs.map((proof) => proof.content),
+          proofs.map((proof) => proof.contentHash),
+          proofs.map((proof) => proof.clientIp),
+          [...texts.keys()],
+          [...texts.values()],
+        ],
       });
+      const byId = new Map<string, Receipt>();
+      for (const row of result.rows) {
+        byId.set(row.o_record_id, {
+          recordId: row.o_record_id,
+          chain: row.o_chain,
+          position: Number(row.o_pos),
+          chainHash: row.o_chain_hash,
+          receivedAt: row.o_received_at,
+          duplicate: row.o_duplicate,
+        });
+      }
+      return { receipts: proofs.map((proof) => byId.get(proof.recordId)).filter((receipt): receipt is Receipt => receipt !== undefined) };
     },
     async findByRecordId(recordId) {
-      return (await rows(`SELECT ${COLUMNS} FROM samtycke_proofs WHERE record_id = $1`, [recordId]))[0];
+      return (await rows(`SELECT ${COLUMNS} FROM samtycke_proofs WHERE record_id = $1 LIMIT 1`, [recordId]))[0];
     },
     async findByConsentId(consentId, limit) {
-      return rows(`SELECT ${COLUMNS} FROM samtycke_proofs WHERE consent_id = $1 ORDER BY seq LIMIT $2`, [consentId, limit]);
+      return rows(`SELECT ${COLUMNS} FROM samtycke_proofs WHERE consent_id = $1 ORDER BY received_at, chain, pos LIMIT $2`, [consentId, limit]);
     },
     async listRecent(limit) {
-      return rows(`SELECT ${COLUMNS} FROM samtycke_proofs ORDER BY seq DESC LIMIT $1`, [limit]);
+      return rows(`SELECT ${COLUMNS} FROM samtycke_proofs ORDER BY received_at DESC, pos DESC LIMIT $1`, [limit]);
     },
-    async readChain(afterSeq, limit) {
-      return rows(`SELECT ${COLUMNS} FROM samtycke_proofs WHERE seq > $1 ORDER BY seq LIMIT $2`, [afterSeq, limit]);
-    },
-    async readPeriod(from, to, afterSeq, limit) {
+    async readPeriod(from, to, after, limit) {
       return rows(
-        `SELECT ${COLUMNS} FROM samtycke_proofs WHERE timestamp >= $1 AND timestamp < $2 AND seq > $3 ORDER BY seq LIMIT $4`,
-        [from, to, afterSeq, limit],
+        `SELECT ${COLUMNS} FROM samtycke_proofs WHERE timestamp >= $1 AND timestamp < $2 AND (chain, pos) > ($3, $4)
+         ORDER BY chain, pos LIMIT $5`,
+        [from, to, after?.chain ?? -1, after?.position ?? 0, limit],
       );
     },
     async getText(textHash) {
       const result = await pool.query<{ text: string }>('SELECT text FROM samtycke_texts WHERE text_hash = $1', [textHash]);
       return result.rows[0]?.text;
     },
-    async readTexts(afterHash, limit) {
-      const result = await pool.query<{ textHash: string; text: string }>(
-        'SELECT text_hash AS "textHash", text FROM samtycke_texts WHERE text_hash > $1 ORDER BY text_hash LIMIT $2',
-        [afterHash, limit],
-      );
-      return result.rows;
-    },
-    async getHead(): Promise<ChainHead> {
-      const state = await chainState(pool, false);
-      return { seq: Number(state.head_seq), chainHash: state.head_hash };
-    },
-    async getAnchor(): Promise<ChainAnchor | null> {
-      const state = await chainState(pool, false);
-      if (Number(state.anchor_seq) === 0) return null;
-      return { seq: Number(state.anchor_seq), chainHash: state.anchor_hash, cutAt: state.anchor_cut_at ?? '' };
+    chains: () => chains(),
+    snapshot(work) {
+      return inTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', (client) => work(reader(client)));
     },
     async count() {
-      const result = await pool.query<{ n: number }>('SELECT COUNT(*)::float8 AS n FROM samtycke_proofs');
-      return result.rows[0]?.n ?? 0;
+      return (await chains()).reduce((sum, state) => sum + state.headPosition - state.anchorPosition, 0);
     },
     async pruneReceivedBefore(cutoff, cutAt): Promise<PruneResult> {
-      return inTransaction(pool, async (client) => {
-        const state = await chainState(client, true);
-        const kept = await client.query<{ seq: number | null }>(
-          'SELECT MIN(seq)::float8 AS seq FROM samtycke_proofs WHERE received_at >= $1',
-          [cutoff],
+      // Only whole months go: the cut is the start of the cutoff's month.
+      const cut = monthStart(new Date(cutoff)).toISOString();
+      return inTransaction(pool, 'BEGIN', async (client) => {
+        // Give up rather than queue behind a long reader: the job runs again later.
+        await client.query("SET LOCAL lock_timeout = '10s'");
+        const states = (await client.query<ChainState>(`${CHAIN_SELECT} FOR UPDATE`)).rows;
+        const last = await client.query<{ chain: number; position: number; chainHash: string }>(
+          `SELECT DISTINCT ON (chain) chain, pos::float8 AS "position", chain_hash AS "chainHash"
+           FROM samtycke_proofs WHERE received_at < $1 ORDER BY chain, pos DESC`,
+          [cut],
         );
-        const keptSeq = kept.rows[0]?.seq;
-        const through = keptSeq === null || keptSeq === undefined ? Number(state.head_seq) : keptSeq - 1;
-        const last = (
-          await client.query<{ seq: number; chainHash: string }>(
-            'SELECT seq::float8 AS seq, chain_hash AS "chainHash" FROM samtycke_proofs WHERE seq <= $1 ORDER BY seq DESC LIMIT 1',
-            [through],
-          )
-        ).rows[0];
-        if (!last || last.seq <= Number(state.anchor_seq)) return { deleted: 0, anchor: null };
-        const deleted = await client.query('DELETE FROM samtycke_proofs WHERE seq <= $1', [last.seq]);
-        await client.query('UPDATE samtycke_chain SET anchor_seq = $1, anchor_hash = $2, anchor_cut_at = $3 WHERE id = 1', [
-          last.seq,
-          last.chainHash,
-          cutAt,
-        ]);
-        return { deleted: deleted.rowCount ?? 0, anchor: { seq: last.seq, chainHash: last.chainHash, cutAt } };
+        const anchors: ChainState[] = [];
+        for (const row of last.rows) {
+          const state = states.find((entry) => entry.chain === row.chain);
+          if (!state || row.position <= state.anchorPosition) continue;
+          await client.query('UPDATE samtycke_chains SET anchor_pos = $1, anchor_hash = $2, anchor_cut_at = $3 WHERE chain = $4', [
+            row.position,
+            row.chainHash,
+            cutAt,
+            row.chain,
+          ]);
+          anchors.push({ ...state, anchorPosition: row.position, anchorHash: row.chainHash, anchorCutAt: cutAt });
+        }
+        if (anchors.length === 0) return { deleted: 0, anchors, cutBefore: null };
+        const counted = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM samtycke_proofs WHERE received_at < $1', [cut]);
+        const partitions = await client.query<{ name: string }>(
+          `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'samtycke_proofs'::regclass`,
+        );
+        for (const { name } of partitions.rows) {
+          const month = partitionMonth(name);
+          if (month && monthStart(month, 1).toISOString() <= cut) await client.query(`DROP TABLE ${name}`);
+        }
+        // Rows that landed in the default partition (no month partition existed) go row by row.
+        await client.query('DELETE FROM samtycke_proofs_default WHERE received_at < $1', [cut]);
+        return { deleted: Number(counted.rows[0]?.n ?? 0), anchors, cutBefore: cut };
+      });
+    },
+    async saveCheckpoint(note, treeSize, createdAt) {
+      await pool.query('INSERT INTO samtycke_checkpoints (created_at, tree_size, note) VALUES ($1, $2, $3)', [createdAt, treeSize, note]);
+    },
+    async latestCheckpoint() {
+      const result = await pool.query<StoredCheckpoint>(
+        'SELECT id::float8 AS id, created_at AS "createdAt", tree_size::float8 AS "treeSize", note FROM samtycke_checkpoints ORDER BY id DESC LIMIT 1',
+      );
+      return result.rows[0];
+    },
+    async stats(from, to) {
+      const result = await pool.query<StatsRow & { count: string }>(
+        `SELECT substr(timestamp, 1, 10) AS day, action, COALESCE(content::jsonb ->> 'layer', 'api') AS layer,
+           content::jsonb ->> 'revision' AS revision, content::jsonb ->> 'locale' AS locale, COUNT(*) AS count
+         FROM samtycke_proofs WHERE timestamp >= $1 AND timestamp < $2
+         GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+        [from, to],
+      );
+      return result.rows.map((row) => ({ ...row, count: Number(row.count) }));
+    },
+    async maintain(now) {
+      // One process at a time (several collectors run this at start and every 6 hours); the
+      // others skip, the partitions being made already.
+      await inTransaction(pool, 'BEGIN', async (client) => {
+        await client.query("SET LOCAL lock_timeout = '10s'");
+        const locked = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [MAINTENANCE_LOCK]);
+        if (locked.rows[0]?.ok) await ensureMonthPartitions(clientContext(client), now, monthStart(now, MONTHS_AHEAD));
       });
     },
     async close() {
-      await pool.end();
+      if (!pool.ended) await pool.end();
     },
   };
 }

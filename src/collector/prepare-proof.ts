@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonical-json.js';
 import { computeContentHash } from './chain-hash.js';
+import { chainFor } from './chain-key.js';
 import type { ProofRecord } from './proof-record.js';
 import type { NewProof } from './proof-store.js';
 
@@ -15,12 +16,16 @@ export function normaliseTimestamp(value: string): string {
 }
 
 /**
- * Turns validated records into rows to append and the distinct texts to archive.
- * Duplicates inside one batch collapse to the first occurrence.
+ * Turns validated records into rows to append and the distinct texts to archive. Each row's
+ * chain comes from its consent id (chain-key.ts). Duplicates inside one batch collapse to the
+ * first occurrence.
+ *
+ * @param chainCount the store's number of chains (1 on SQLite)
  */
 export function prepareProofs(
   records: readonly ProofRecord[],
   clientIp: string | null,
+  chainCount = 1,
 ): { proofs: NewProof[]; texts: Map<string, string> } {
   const proofs: NewProof[] = [];
   const texts = new Map<string, string>();
@@ -33,6 +38,7 @@ export function prepareProofs(
     proofs.push({
       recordId: record.recordId,
       consentId: record.consentId,
+      chain: chainFor(record.consentId, chainCount),
       action: record.action,
       timestamp: normaliseTimestamp(record.timestamp),
       content,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { proofRecordSchema, type ProofRecord } from '../proof/proof-record.js';
 import { sha256Hex } from './chain-hash.js';
+import { findHostileInput } from './hostile-input.js';
 import { findPersonalData } from './personal-data.js';
 
 export { proofRecordSchema, type ProofRecord } from '../proof/proof-record.js';
@@ -61,6 +62,12 @@ export function parseProofBody(body: unknown): ParseResult {
   const issues: RecordIssue[] = [];
   const records: ProofRecord[] = [];
   list.forEach((item, index) => {
+    // First what no store can keep as sent: the schema would drop a "__proto__" key silently.
+    const hostile = findHostileInput(item);
+    if (hostile.length > 0) {
+      for (const issue of hostile) issues.push({ index, ...issue, path: issue.path.replace(/\.\[/g, '[') });
+      return;
+    }
     const parsed = proofRecordSchema.safeParse(item, ENGLISH);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

@@ -11,8 +11,10 @@ export function retentionCutoff(now: Date, months: number): Date {
 }
 
 /**
- * Deletes records received more than `months` ago. Only a prefix of the chain can go, so the
- * chainHash of the last deleted row is kept as the anchor that `verify` starts from.
+ * Deletes records received more than `months` ago. Only a prefix of each chain can go, so the
+ * chainHash of each chain's last deleted row is kept as the anchor that `verify` starts from.
+ * PostgreSQL drops whole monthly partitions, so there a record goes at the first run after the end
+ * of the month in which it reached the cut-off.
  */
 export async function applyRetention(store: ProofStore, months: number, now = new Date()): Promise<PruneResult> {
   if (!Number.isFinite(months) || months <= 0) throw new RangeError(`retention months must be positive, got ${months}`);
@@ -33,9 +35,11 @@ export function scheduleRetention(
   const run = (): void => {
     if (running) return;
     running = true;
-    applyRetention(store, months)
+    store
+      .maintain(new Date())
+      .then(() => applyRetention(store, months))
       .then((result) => {
-        if (result.deleted > 0) report(`retention: deleted ${result.deleted} records, anchor at row ${result.anchor?.seq}`);
+        if (result.deleted > 0) report(`retention: deleted ${result.deleted} records received before ${result.cutBefore}; ${result.anchors.length} chains re-anchored`);
       })
       .catch((error: Error) => report(`retention failed: ${error.message}`))
       .finally(() => {

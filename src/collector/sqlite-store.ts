@@ -1,139 +1,205 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { GENESIS_HASH, computeChainHash } from './chain-hash.js';
-import type { AppendResult, ChainAnchor, ChainHead, NewProof, ProofStore, PruneResult, StoredProof } from './proof-store.js';
+import { computeChainHash } from './chain-hash.js';
+import type { MigrationContext } from './migration.js';
+import { assertSchemaCurrent, runMigrations } from './run-migrations.js';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import type {
+  AppendResult,
+  ChainState,
+  NewProof,
+  ProofStore,
+  PruneResult,
+  Receipt,
+  SnapshotReader,
+  StatsRow,
+  StoredCheckpoint,
+  StoredProof,
+} from './proof-store.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS samtycke_proofs (
-  seq INTEGER PRIMARY KEY,
-  record_id TEXT NOT NULL UNIQUE,
-  consent_id TEXT NOT NULL,
-  action TEXT NOT NULL,
-  timestamp TEXT NOT NULL,
-  received_at TEXT NOT NULL,
-  content TEXT NOT NULL,
-  content_hash TEXT NOT NULL,
-  chain_hash TEXT NOT NULL,
-  client_ip TEXT
-);
-CREATE INDEX IF NOT EXISTS samtycke_proofs_consent ON samtycke_proofs (consent_id, seq);
-CREATE INDEX IF NOT EXISTS samtycke_proofs_timestamp ON samtycke_proofs (timestamp);
-CREATE INDEX IF NOT EXISTS samtycke_proofs_received ON samtycke_proofs (received_at);
-CREATE TABLE IF NOT EXISTS samtycke_texts (
-  text_hash TEXT PRIMARY KEY,
-  text TEXT NOT NULL,
-  first_seen TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS samtycke_chain (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  head_seq INTEGER NOT NULL,
-  head_hash TEXT NOT NULL,
-  anchor_seq INTEGER NOT NULL,
-  anchor_hash TEXT NOT NULL,
-  anchor_cut_at TEXT
-);
-INSERT OR IGNORE INTO samtycke_chain VALUES (1, 0, '${GENESIS_HASH}', 0, '${GENESIS_HASH}', NULL);
-CREATE TRIGGER IF NOT EXISTS samtycke_proofs_append_only BEFORE UPDATE ON samtycke_proofs
-BEGIN SELECT RAISE(ABORT, 'samtycke_proofs is append-only'); END;
-`;
-
-const COLUMNS = `seq, record_id AS recordId, consent_id AS consentId, action, timestamp,
+const COLUMNS = `chain, pos AS position, record_id AS recordId, consent_id AS consentId, action, timestamp,
   received_at AS receivedAt, content, content_hash AS contentHash, chain_hash AS chainHash, client_ip AS clientIp`;
 
-interface ChainRow {
-  head_seq: number;
-  head_hash: string;
-  anchor_seq: number;
-  anchor_hash: string;
-  anchor_cut_at: string | null;
+const CHAIN_COLUMNS = `chain, head_pos AS headPosition, head_hash AS headHash, head_received_at AS headReceivedAt,
+  anchor_pos AS anchorPosition, anchor_hash AS anchorHash, anchor_cut_at AS anchorCutAt`;
+
+function open(file: string, readonly: boolean): Database.Database {
+  if (!readonly && file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (readonly && !existsSync(file)) throw new Error(`no database at ${file}`);
+  const db = new Database(file, { readonly, fileMustExist: readonly });
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('busy_timeout = 10000');
+  return db;
+}
+
+function context(db: Database.Database): MigrationContext {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const statement = db.prepare(sql.replace(/\$\d+/g, '?'));
+      return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as Row[];
+    },
+    async script(sql: string) {
+      db.exec(sql);
+    },
+  };
+}
+
+function appliedOrNull(db: Database.Database): string[] | null {
+  const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'samtycke_migrations'").get();
+  if (!table) return null;
+  return db.prepare<[], { name: string }>('SELECT name FROM samtycke_migrations ORDER BY name').all().map((row) => row.name);
+}
+
+/**
+ * Brings an SQLite database to the current schema (creating the file when needed), in one
+ * IMMEDIATE transaction. SQLite holds one chain: it serves one process.
+ *
+ * @returns the migrations applied now
+ */
+export async function migrateSqlite(file: string): Promise<string[]> {
+  const db = open(file, false);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const applied = await runMigrations(context(db), SQLITE_MIGRATIONS);
+      db.exec('COMMIT');
+      return applied;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    db.close();
+  }
 }
 
 /**
  * Proof store on an embedded SQLite file: WAL journal with synchronous=FULL, so a committed
- * append survives a process kill or power loss. One process appends at a time (BEGIN IMMEDIATE).
+ * append survives a process kill or power loss. One chain; appends take BEGIN IMMEDIATE.
+ * Opening runs no DDL: it refuses a database that `migrateSqlite` has not brought up to date.
+ *
+ * @throws SchemaError when the schema is missing, behind or ahead
  */
-export function openSqliteStore(file: string): ProofStore {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 10000');
-  db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
+export function openSqliteStore(file: string, { readonly = false }: { readonly?: boolean } = {}): ProofStore {
+  const db = open(file, readonly);
+  try {
+    assertSchemaCurrent(appliedOrNull(db), SQLITE_MIGRATIONS);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
-  const selectChain = db.prepare<[], ChainRow>('SELECT * FROM samtycke_chain WHERE id = 1');
-  const selectExisting = db.prepare<[string], { id: string }>('SELECT record_id AS id FROM samtycke_proofs WHERE record_id = ?');
+  const selectChains = db.prepare<[], ChainState>(`SELECT ${CHAIN_COLUMNS} FROM samtycke_chains ORDER BY chain`);
+  const selectExisting = db.prepare<[string], StoredProof>(`SELECT ${COLUMNS} FROM samtycke_proofs WHERE record_id = ?`);
   const insertText = db.prepare('INSERT OR IGNORE INTO samtycke_texts (text_hash, text, first_seen) VALUES (?, ?, ?)');
   const insertProof = db.prepare(`INSERT INTO samtycke_proofs
-    (seq, record_id, consent_id, action, timestamp, received_at, content, content_hash, chain_hash, client_ip)
-    VALUES (@seq, @recordId, @consentId, @action, @timestamp, @receivedAt, @content, @contentHash, @chainHash, @clientIp)`);
-  const updateHead = db.prepare('UPDATE samtycke_chain SET head_seq = ?, head_hash = ? WHERE id = 1');
-  const byRecordId = db.prepare<[string], StoredProof>(`SELECT ${COLUMNS} FROM samtycke_proofs WHERE record_id = ?`);
+    (chain, pos, record_id, consent_id, action, timestamp, received_at, content, content_hash, chain_hash, client_ip)
+    VALUES (@chain, @position, @recordId, @consentId, @action, @timestamp, @receivedAt, @content, @contentHash, @chainHash, @clientIp)`);
+  const updateHead = db.prepare('UPDATE samtycke_chains SET head_pos = ?, head_hash = ?, head_received_at = ? WHERE chain = ?');
   const byConsentId = db.prepare<[string, number], StoredProof>(
-    `SELECT ${COLUMNS} FROM samtycke_proofs WHERE consent_id = ? ORDER BY seq LIMIT ?`,
+    `SELECT ${COLUMNS} FROM samtycke_proofs WHERE consent_id = ? ORDER BY received_at, chain, pos LIMIT ?`,
   );
-  const recent = db.prepare<[number], StoredProof>(`SELECT ${COLUMNS} FROM samtycke_proofs ORDER BY seq DESC LIMIT ?`);
-  const chain = db.prepare<[number, number], StoredProof>(
-    `SELECT ${COLUMNS} FROM samtycke_proofs WHERE seq > ? ORDER BY seq LIMIT ?`,
-  );
-  const period = db.prepare<[string, string, number, number], StoredProof>(
-    `SELECT ${COLUMNS} FROM samtycke_proofs WHERE timestamp >= ? AND timestamp < ? AND seq > ? ORDER BY seq LIMIT ?`,
+  const recent = db.prepare<[number], StoredProof>(`SELECT ${COLUMNS} FROM samtycke_proofs ORDER BY received_at DESC, pos DESC LIMIT ?`);
+  const period = db.prepare<[string, string, number, number, number, number], StoredProof>(
+    `SELECT ${COLUMNS} FROM samtycke_proofs WHERE timestamp >= ? AND timestamp < ? AND (chain > ? OR (chain = ? AND pos > ?))
+     ORDER BY chain, pos LIMIT ?`,
   );
   const text = db.prepare<[string], { text: string }>('SELECT text FROM samtycke_texts WHERE text_hash = ?');
+  const chainRows = db.prepare<[number, number, number, number], StoredProof>(
+    `SELECT ${COLUMNS} FROM samtycke_proofs WHERE chain = ? AND pos > ? AND pos <= ? ORDER BY pos LIMIT ?`,
+  );
   const texts = db.prepare<[string, number], { textHash: string; text: string }>(
     'SELECT text_hash AS textHash, text FROM samtycke_texts WHERE text_hash > ? ORDER BY text_hash LIMIT ?',
   );
-  const countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM samtycke_proofs');
-  const firstKept = db.prepare<[string], { seq: number }>(
-    'SELECT MIN(seq) AS seq FROM samtycke_proofs WHERE received_at >= ?',
+  const lastBefore = db.prepare<[number, string], { position: number; chainHash: string } | undefined>(
+    'SELECT pos AS position, chain_hash AS chainHash FROM samtycke_proofs WHERE chain = ? AND received_at < ? ORDER BY pos DESC LIMIT 1',
   );
-  const lastRow = db.prepare<[number], { seq: number; chainHash: string }>(
-    'SELECT seq, chain_hash AS chainHash FROM samtycke_proofs WHERE seq <= ? ORDER BY seq DESC LIMIT 1',
+  const deleteThrough = db.prepare('DELETE FROM samtycke_proofs WHERE chain = ? AND pos <= ?');
+  const updateAnchor = db.prepare('UPDATE samtycke_chains SET anchor_pos = ?, anchor_hash = ?, anchor_cut_at = ? WHERE chain = ?');
+  const insertCheckpoint = db.prepare('INSERT INTO samtycke_checkpoints (created_at, tree_size, note) VALUES (?, ?, ?)');
+  const latest = db.prepare<[], StoredCheckpoint>(
+    'SELECT id, created_at AS createdAt, tree_size AS treeSize, note FROM samtycke_checkpoints ORDER BY id DESC LIMIT 1',
   );
-  const deleteThrough = db.prepare('DELETE FROM samtycke_proofs WHERE seq <= ?');
-  const updateAnchor = db.prepare('UPDATE samtycke_chain SET anchor_seq = ?, anchor_hash = ?, anchor_cut_at = ? WHERE id = 1');
+  const statsQuery = db.prepare<[string, string], StatsRow>(
+    `SELECT substr(timestamp, 1, 10) AS day, action, COALESCE(json_extract(content, '$.layer'), 'api') AS layer,
+       json_extract(content, '$.revision') AS revision, json_extract(content, '$.locale') AS locale, COUNT(*) AS count
+     FROM samtycke_proofs WHERE timestamp >= ? AND timestamp < ?
+     GROUP BY day, action, layer, revision, locale ORDER BY day, action, layer, revision, locale`,
+  );
 
-  const appendTx = db.transaction((proofs: NewProof[], textMap: ReadonlyMap<string, string>, receivedAt: string) => {
-    const state = selectChain.get();
-    if (!state) throw new Error('samtycke_chain row is missing');
-    const result: AppendResult = { inserted: [], duplicates: [] };
-    for (const [hash, value] of textMap) insertText.run(hash, value, receivedAt);
-    let seq = state.head_seq;
-    let prev = state.head_hash;
+  const appendTx = db.transaction((proofs: NewProof[], textMap: ReadonlyMap<string, string>, requestTime: string): AppendResult => {
+    const chains = new Map(selectChains.all().map((state) => [state.chain, { ...state }]));
+    const receipts: Receipt[] = [];
+    let receivedAt = requestTime;
     for (const proof of proofs) {
-      if (selectExisting.get(proof.recordId)) {
-        result.duplicates.push(proof.recordId);
+      const state = chains.get(proof.chain);
+      if (!state) throw new Error(`unknown chain ${proof.chain}`);
+      if (state.headReceivedAt > receivedAt) receivedAt = state.headReceivedAt;
+    }
+    for (const [hash, value] of textMap) insertText.run(hash, value, receivedAt);
+    for (const proof of proofs) {
+      const existing = selectExisting.get(proof.recordId);
+      if (existing) {
+        receipts.push({ ...pick(existing), duplicate: true });
         continue;
       }
-      seq += 1;
-      prev = computeChainHash(prev, proof.contentHash);
-      insertProof.run({ ...proof, seq, receivedAt, chainHash: prev });
-      result.inserted.push(proof.recordId);
+      const state = chains.get(proof.chain)!;
+      state.headPosition += 1;
+      state.headHash = computeChainHash(state.headHash, proof.contentHash);
+      state.headReceivedAt = receivedAt;
+      insertProof.run({ ...proof, position: state.headPosition, receivedAt, chainHash: state.headHash });
+      receipts.push({ recordId: proof.recordId, chain: proof.chain, position: state.headPosition, chainHash: state.headHash, receivedAt, duplicate: false });
     }
-    if (result.inserted.length > 0) updateHead.run(seq, prev);
-    return result;
+    for (const state of chains.values()) {
+      if (receipts.some((receipt) => !receipt.duplicate && receipt.chain === state.chain)) {
+        updateHead.run(state.headPosition, state.headHash, state.headReceivedAt, state.chain);
+      }
+    }
+    return { receipts };
   });
 
   const pruneTx = db.transaction((cutoff: string, cutAt: string): PruneResult => {
-    const state = selectChain.get();
-    if (!state) throw new Error('samtycke_chain row is missing');
-    const kept = firstKept.get(cutoff)?.seq;
-    const through = kept === null || kept === undefined ? state.head_seq : kept - 1;
-    const last = lastRow.get(through);
-    if (!last || last.seq <= state.anchor_seq) return { deleted: 0, anchor: null };
-    const deleted = deleteThrough.run(last.seq).changes;
-    updateAnchor.run(last.seq, last.chainHash, cutAt);
-    return { deleted, anchor: { seq: last.seq, chainHash: last.chainHash, cutAt } };
+    let deleted = 0;
+    const anchors: ChainState[] = [];
+    for (const state of selectChains.all()) {
+      const last = lastBefore.get(state.chain, cutoff);
+      if (!last || last.position <= state.anchorPosition) continue;
+      deleted += deleteThrough.run(state.chain, last.position).changes;
+      updateAnchor.run(last.position, last.chainHash, cutAt, state.chain);
+      anchors.push({ ...state, anchorPosition: last.position, anchorHash: last.chainHash, anchorCutAt: cutAt });
+    }
+    return { deleted, anchors, cutBefore: deleted > 0 ? cutoff : null };
   });
+
+  const reader = (handle: Database.Database): SnapshotReader => {
+    const chainsOf = handle.prepare<[], ChainState>(`SELECT ${CHAIN_COLUMNS} FROM samtycke_chains ORDER BY chain`);
+    const rowsOf = handle === db ? chainRows : handle.prepare<[number, number, number, number], StoredProof>(chainRows.source);
+    const textsOf = handle === db ? texts : handle.prepare<[string, number], { textHash: string; text: string }>(texts.source);
+    return {
+      async chains() {
+        return chainsOf.all();
+      },
+      async readChain(chain, after, through, limit) {
+        return rowsOf.all(chain, after, through, limit);
+      },
+      async readTexts(after, limit) {
+        return textsOf.all(after, limit);
+      },
+    };
+  };
 
   return {
     kind: 'sqlite',
+    chainCount: selectChains.all().length,
     async append(proofs, textMap, receivedAt) {
       return appendTx.immediate(proofs, textMap, receivedAt);
     },
     async findByRecordId(recordId) {
-      return byRecordId.get(recordId);
+      return selectExisting.get(recordId);
     },
     async findByConsentId(consentId, limit) {
       return byConsentId.all(consentId, limit);
@@ -141,35 +207,52 @@ export function openSqliteStore(file: string): ProofStore {
     async listRecent(limit) {
       return recent.all(limit);
     },
-    async readChain(afterSeq, limit) {
-      return chain.all(afterSeq, limit);
-    },
-    async readPeriod(from, to, afterSeq, limit) {
-      return period.all(from, to, afterSeq, limit);
+    async readPeriod(from, to, after, limit) {
+      const chain = after?.chain ?? -1;
+      return period.all(from, to, chain, chain, after?.position ?? 0, limit);
     },
     async getText(textHash) {
       return text.get(textHash)?.text;
     },
-    async readTexts(afterHash, limit) {
-      return texts.all(afterHash, limit);
+    async chains() {
+      return selectChains.all();
     },
-    async getHead(): Promise<ChainHead> {
-      const state = selectChain.get();
-      return { seq: state?.head_seq ?? 0, chainHash: state?.head_hash ?? GENESIS_HASH };
-    },
-    async getAnchor(): Promise<ChainAnchor | null> {
-      const state = selectChain.get();
-      if (!state || state.anchor_seq === 0) return null;
-      return { seq: state.anchor_seq, chainHash: state.anchor_hash, cutAt: state.anchor_cut_at ?? '' };
+    async snapshot(work) {
+      // Its own read-only connection: a read transaction there sees one state of the WAL while
+      // this connection keeps appending.
+      const handle = file === ':memory:' ? db : open(file, true);
+      handle.exec('BEGIN');
+      try {
+        handle.prepare('SELECT 1 FROM samtycke_chains LIMIT 1').get(); // starts the snapshot now
+        return await work(reader(handle));
+      } finally {
+        handle.exec('COMMIT');
+        if (handle !== db) handle.close();
+      }
     },
     async count() {
-      return countRows.get()?.n ?? 0;
+      return selectChains.all().reduce((sum, state) => sum + state.headPosition - state.anchorPosition, 0);
     },
     async pruneReceivedBefore(cutoff, cutAt) {
       return pruneTx.immediate(cutoff, cutAt);
     },
+    async saveCheckpoint(note, treeSize, createdAt) {
+      insertCheckpoint.run(createdAt, treeSize, note);
+    },
+    async latestCheckpoint() {
+      return latest.get();
+    },
+    async stats(from, to) {
+      return statsQuery.all(from, to);
+    },
+    async maintain() {},
     async close() {
       if (db.open) db.close();
     },
   };
 }
+
+function pick(row: StoredProof): Omit<Receipt, 'duplicate'> {
+  return { recordId: row.recordId, chain: row.chain, position: row.position, chainHash: row.chainHash, receivedAt: row.receivedAt };
+}
+

@@ -57,6 +57,15 @@ function update(change: (entries: Pending[]) => Pending[]): void {
   save(change(load()));
 }
 
+/** Whether `endpoint` (absolute, or a path on this site) is on the page's own origin. */
+function isSameOrigin(endpoint: string): boolean {
+  try {
+    return new URL(endpoint, location.href).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Stores a record for sending, synchronously. This is all the head script
  * needs at decision time; the sender arrives with the lazily loaded chunk.
@@ -82,6 +91,7 @@ export function pendingProofs(): ProofRecord[] {
 export function createProofQueue(endpoint: string, now: () => number = Date.now): ProofSink {
   // Sends run one after another, so a record is never in two requests of this page at once.
   let chain: Promise<void> = Promise.resolve();
+  const sameOrigin = isSameOrigin(endpoint);
 
   async function send(batch: Pending[]): Promise<void> {
     const body = JSON.stringify({ records: batch.map((entry) => entry.record) });
@@ -93,7 +103,9 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body,
-        credentials: 'omit',
+        // A collector on the site's own origin gets the decision cookie, so it can renew it
+        // (Safari keeps a cookie written by script 7 days at most); nothing goes cross-origin.
+        credentials: 'same-origin',
         keepalive: body.length < KEEPALIVE_LIMIT,
       });
       if (response.ok) {
@@ -152,7 +164,12 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
   addEventListener('visibilitychange', () => {
     if (document.visibilityState !== 'hidden') return;
     const records = load().map((entry) => entry.record);
-    if (records.length) navigator.sendBeacon?.(endpoint, new Blob([JSON.stringify({ records: records.slice(0, 50) })], { type: 'text/plain' }));
+    if (!records.length) return;
+    const body = JSON.stringify({ records: records.slice(0, 50) });
+    // A beacon always carries credentials, so only the site's own collector gets one; another
+    // origin gets a keepalive request without them (text/plain: no preflight, as for a beacon).
+    if (sameOrigin) navigator.sendBeacon?.(endpoint, new Blob([body], { type: 'text/plain' }));
+    else if (body.length < KEEPALIVE_LIMIT) void fetch(endpoint, { method: 'POST', body, headers: { 'Content-Type': 'text/plain' }, credentials: 'omit', keepalive: true }).catch(() => undefined);
   });
 
   return {

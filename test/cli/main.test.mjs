@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { runCli } from '../collector/helpers/fixtures.mjs';
 import { startFixtureServer } from '../audit/helpers/fixture-server.mjs';
 
@@ -52,10 +53,32 @@ test('a failure while running: exit 1, without the usage text', async () => {
   assert.doesNotMatch(cli.stderr, /Usage:/);
 });
 
-test('success: exit 0 (verify on a new, empty store)', async () => {
+test('verify refuses a database that is not there or not migrated, naming the command to run', async () => {
+  const missing = await runCli(['verify', '--db', `${db}.missing`]);
+  assert.equal(missing.code, 1, missing.stderr);
+  assert.match(missing.stderr, /no database at/);
+  const empty = join(mkdtempSync(join(tmpdir(), 'samtycke-cli-')), 'empty.db');
+  new Database(empty).close();
+  const unmigrated = await runCli(['verify', '--db', empty]);
+  assert.equal(unmigrated.code, 1);
+  assert.match(unmigrated.stderr, /run `samtycke migrate`/);
+});
+
+test('success: exit 0 (migrate, then verify on a new, empty store)', async () => {
+  const migrated = await runCli(['migrate', '--db', db]);
+  assert.equal(migrated.code, 0, migrated.stderr);
+  assert.match(migrated.stdout, /applied 0001-proof-log, 0002-chains-and-checkpoints; 1 chain/);
+  const again = await runCli(['migrate', '--db', db]);
+  assert.match(again.stdout, /schema already current/);
   const cli = await runCli(['verify', '--db', db]);
   assert.equal(cli.code, 0, cli.stderr);
-  assert.match(cli.stdout, /^OK: 0 records/);
+  assert.match(cli.stdout, /^OK: 0 records in 1 chain, intact/);
+});
+
+test('migrate: SQLite keeps one chain (a usage error otherwise)', async () => {
+  const cli = await runCli(['migrate', '--db', db, '--chains', '4']);
+  assert.equal(cli.code, 2);
+  assert.match(cli.stderr, /SQLite keeps one chain/);
 });
 
 test('audit: progress per pass on stderr, exit 1 on a must finding, --json, --report and --baseline', async () => {

@@ -6,7 +6,10 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from './helpers/throwaway-postgres.mjs';
 
-const files = ['../collector/', '../cli/', '../entries/'].flatMap((folder) => {
+// `node test/collector/run.mjs test/collector/x.test.mjs` runs only the files named.
+const named = process.argv.slice(2).filter((arg) => arg.endsWith('.test.mjs'));
+const options = process.argv.slice(2).filter((arg) => !arg.endsWith('.test.mjs'));
+const files = named.length ? named : ['../collector/', '../cli/', '../entries/'].flatMap((folder) => {
   const dir = fileURLToPath(new URL(folder, import.meta.url));
   return readdirSync(dir)
     .filter((name) => name.endsWith('.test.mjs'))
@@ -26,7 +29,7 @@ if (postgres.skip) {
 } else {
   env.SAMTYCKE_TEST_DATABASE_URL = postgres.url;
 }
-const child = spawn(process.execPath, ['--test', '--test-concurrency=2', ...process.argv.slice(2), ...files], { stdio: 'inherit', env });
+const child = spawn(process.execPath, ['--test', '--test-concurrency=2', ...options, ...files], { stdio: 'inherit', env });
 const stopOnSignal = () => child.kill('SIGTERM');
 process.once('SIGINT', stopOnSignal);
 process.once('SIGTERM', stopOnSignal);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { canonicalJson } from '../../dist/collector/collector/canonical-json.js';
 import { computeChainHash, GENESIS_HASH } from '../../dist/collector/collector/chain-hash.js';
-import { truncateIp } from '../../dist/collector/collector/client-address.js';
+import { clientAddress, parseProxyTrust, truncateIp } from '../../dist/collector/collector/client-address.js';
 import { parseOriginList } from '../../dist/collector/collector/cors.js';
 import { readEnvOptions } from '../../dist/collector/collector/env-options.js';
 import { csvField } from '../../dist/collector/collector/export-format.js';
@@ -45,6 +45,32 @@ describe('truncateIp', () => {
   test('garbage gives null', () => assert.equal(truncateIp('not-an-ip'), null));
 });
 
+describe('client address behind proxies', () => {
+  const req = (peer, forwarded) => ({ socket: { remoteAddress: peer }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } });
+  test('no trust: the socket peer, whatever the header says', () => {
+    assert.equal(clientAddress(req('::ffff:198.51.100.4', '1.2.3.4'), false), '198.51.100.4');
+  });
+  test('trusted ranges: the rightmost hop no trusted proxy wrote', () => {
+    const trust = parseProxyTrust('10.0.0.0/8, 127.0.0.1');
+    assert.equal(clientAddress(req('127.0.0.1', 'spoofed, 203.0.113.9, 10.0.0.7'), trust), '203.0.113.9');
+    assert.equal(clientAddress(req('127.0.0.1', ['spoofed', '203.0.113.9']), trust), '203.0.113.9', 'several headers are one list');
+    assert.equal(clientAddress(req('198.51.100.4', '203.0.113.9'), trust), '198.51.100.4', 'an untrusted peer is the client');
+    assert.equal(clientAddress(req('10.0.0.1', '10.0.0.2'), trust), '10.0.0.2', 'all trusted: the leftmost');
+  });
+  test('a hop count: the hop before the nearest n', () => {
+    assert.equal(clientAddress(req('10.0.0.1', 'spoofed, 203.0.113.9'), 1), '203.0.113.9');
+    assert.equal(clientAddress(req('10.0.0.1', 'spoofed, 203.0.113.9, 10.0.0.2'), 2), '203.0.113.9');
+    assert.equal(clientAddress(req('10.0.0.1'), 1), '10.0.0.1');
+  });
+  test('SAMTYCKE_TRUST_PROXY is validated', () => {
+    assert.equal(parseProxyTrust(''), false);
+    assert.equal(parseProxyTrust('1'), 1);
+    assert.deepEqual(parseProxyTrust('::1,10.0.0.0/8'), ['::1', '10.0.0.0/8']);
+    assert.throws(() => parseProxyTrust('10.0.0.0/33'), /not an address or CIDR range/);
+    assert.throws(() => parseProxyTrust('proxy.internal'), /not an address or CIDR range/);
+  });
+});
+
 describe('rate limiter', () => {
   test('token bucket refills over time and reports the wait', () => {
     let now = 0;
@@ -83,6 +109,21 @@ describe('configuration', () => {
     assert.deepEqual(options.corsOrigins, ['https://a.example', 'https://b.example:8443']);
     assert.equal(options.ipMode, 'none');
     assert.equal(options.retentionMonths, 19);
+  });
+  test('decision-cookie settings are validated', () => {
+    assert.equal(readEnvOptions({}).decisionCookie, undefined);
+    assert.deepEqual(readEnvOptions({ SAMTYCKE_DECISION_COOKIE: 'samtycke' }).decisionCookie, {
+      name: 'samtycke',
+      retentionDays: 182,
+      path: '/',
+      domain: undefined,
+      sameSite: 'Lax',
+      secure: 'auto',
+    });
+    assert.throws(() => readEnvOptions({ SAMTYCKE_DECISION_COOKIE: 'a b' }), /SAMTYCKE_DECISION_COOKIE must be a cookie name/);
+    assert.throws(() => readEnvOptions({ SAMTYCKE_DECISION_COOKIE: 'samtycke', SAMTYCKE_DECISION_COOKIE_DAYS: '400' }), /1–395/);
+    assert.throws(() => readEnvOptions({ SAMTYCKE_DECISION_COOKIE: 'samtycke', SAMTYCKE_DECISION_COOKIE_SAMESITE: 'None' }), /Lax or Strict/);
+    assert.throws(() => readEnvOptions({ SAMTYCKE_CHECKPOINT_KEY_FILE: '/nonexistent/key' }), /cannot read/);
   });
   test('parseOriginList keeps "*"', () => assert.deepEqual(parseOriginList('*'), ['*']));
   test('retention cutoff is calendar months back', () => {

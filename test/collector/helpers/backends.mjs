@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { openStore } from '../../../dist/collector/collector/open-store.js';
+import { migrateStore, openStore } from '../../../dist/collector/collector/open-store.js';
 
 let counter = 0;
 
@@ -15,6 +15,7 @@ const sqlite = {
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'samtycke-test-'));
     const dbPath = join(dir, 'proofs.sqlite');
+    await migrateStore({ sqlitePath: dbPath });
     const store = await openStore({ sqlitePath: dbPath });
     return {
       store,
@@ -44,7 +45,8 @@ const postgres = {
   skip: baseUrl
     ? false
     : `PostgreSQL not available (${process.env.SAMTYCKE_TEST_POSTGRES_SKIP ?? 'run through npm run test:server, or set SAMTYCKE_TEST_DATABASE_URL'})`,
-  async create() {
+  /** `chains`: how many chains the new log has (PostgreSQL only). */
+  async create({ chains } = {}) {
     const name = `samtycke_t_${process.pid}_${Date.now()}_${counter++}`;
     const admin = new pg.Client({ connectionString: baseUrl });
     await admin.connect();
@@ -53,6 +55,7 @@ const postgres = {
     const url = new URL(baseUrl);
     url.pathname = `/${name}`;
     const databaseUrl = url.toString();
+    await migrateStore({ databaseUrl }, { chains });
     const store = await openStore({ databaseUrl });
     return {
       store,

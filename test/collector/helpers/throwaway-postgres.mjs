@@ -58,10 +58,11 @@ function postgresUser() {
 
 /**
  * Resolves with `{ url, stop }`, or `{ skip: reason }` when no PostgreSQL can be started.
- * SAMTYCKE_TEST_DATABASE_URL, when set, is used as is (and never stopped).
+ * SAMTYCKE_TEST_DATABASE_URL, when set, is used as is (and never stopped), unless `own` is true.
  */
-export async function startPostgres({ log = (message) => process.stderr.write(`${message}\n`) } = {}) {
-  if (process.env.SAMTYCKE_TEST_DATABASE_URL) {
+export async function startPostgres({ log = (message) => process.stderr.write(`${message}\n`), own = false } = {}) {
+  // `own`: a server of its own even when a shared one is configured (a test that restarts it).
+  if (process.env.SAMTYCKE_TEST_DATABASE_URL && !own) {
     return { url: process.env.SAMTYCKE_TEST_DATABASE_URL, stop: async () => {} };
   }
   let binDir = findBinDir();
@@ -98,6 +99,11 @@ export async function startPostgres({ log = (message) => process.stderr.write(`$
   }
   return {
     url: `postgres://samtycke@127.0.0.1:${port}/postgres`,
+    /** Crash-restarts the server (`pg_ctl restart -m immediate`): no shutdown checkpoint, WAL recovery at start. */
+    async restartImmediate() {
+      const result = spawnSync(join(binDir, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-m', 'immediate', '-w', '-t', '60', 'restart'], options);
+      if (result.status !== 0) throw new Error(`pg_ctl restart failed: ${(result.stderr || result.stdout || '').trim()}`);
+    },
     async stop() {
       spawnSync(join(binDir, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], options);
       rmSync(dir, { recursive: true, force: true });

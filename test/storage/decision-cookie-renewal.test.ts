@@ -1,0 +1,80 @@
+import { expect } from '@esm-bundle/chai';
+import { createConsent, type Consent } from '../../src/entries/index.js';
+import { cdpCookies, clearCookies, clearDocumentCookies, type CdpCookie } from '../helpers/browser.js';
+import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { siteConfig } from '../fixtures/config.js';
+
+/** The real collector on this origin (test/helpers/real-collector-plugin.mjs), renewing for 182 days. */
+const ENDPOINT = '/real-collector/v1/proofs';
+const QUEUE_KEY = 'samtycke:proofs';
+const DAY = 86_400_000;
+const created: Consent[] = [];
+
+const rawCookie = (): string => document.cookie.split('; ').find((entry) => entry.startsWith('samtycke='))!.slice('samtycke='.length);
+const keptCookie = async (): Promise<CdpCookie> => (await cdpCookies()).find((cookie) => cookie.name === 'samtycke')!;
+
+/** What Safari does to a cookie written by script: it keeps it 7 days at most. */
+function capAtSevenDays(raw: string): void {
+  document.cookie = `samtycke=${raw}; Path=/; Max-Age=${7 * 86400}; SameSite=Lax`;
+}
+
+/** Decides, waits for the proof to be acknowledged, and returns the record sent. */
+async function decide(decision: (consent: Consent) => unknown) {
+  const consent = createConsent(siteConfig({ collector: { endpoint: ENDPOINT } }), { autoShow: false });
+  created.push(consent);
+  await runInsideClick(window, () => decision(consent));
+  const [record] = consent.proof!.pending();
+  await consent.proof!.flush();
+  expect(consent.proof!.pending(), 'acknowledged by the collector').to.have.length(0);
+  return { consent, record: record! };
+}
+
+/** Sends the same record again (the collector acknowledges it as a duplicate). */
+async function resend(consent: Consent, record: unknown): Promise<void> {
+  localStorage.setItem(QUEUE_KEY, JSON.stringify([{ record, attempts: 0, due: 0 }]));
+  await consent.proof!.flush();
+  expect(consent.proof!.pending()).to.have.length(0);
+}
+
+describe('the decision cookie, renewed by a same-origin collector', () => {
+  beforeEach(async () => {
+    await clearCookies();
+    localStorage.removeItem(QUEUE_KEY);
+  });
+  afterEach(() => {
+    for (const consent of created.splice(0)) consent.destroy();
+    clearDocumentCookies();
+    localStorage.removeItem(QUEUE_KEY);
+  });
+
+  it('sets the same cookie, readable by script, for the rest of the renewal period', async () => {
+    const { consent, record } = await decide((c) => c.acceptAll());
+    const raw = rawCookie();
+    capAtSevenDays(raw);
+    const capped = await keptCookie();
+    expect(capped.expires * 1000 - Date.now(), 'the positive control: 7 days left').to.be.below(7 * DAY + 60_000);
+
+    await resend(consent, record);
+    const renewed = await keptCookie();
+    const decidedAt = consent.state.decidedAt!;
+    expect(renewed.value).to.equal(raw, 'same value: same decision, same date');
+    expect(renewed.httpOnly).to.equal(false);
+    expect(renewed.path).to.equal('/');
+    expect(renewed.sameSite).to.equal('Lax');
+    expect(Math.abs(renewed.expires * 1000 - (decidedAt + 182 * DAY))).to.be.below(60_000, 'lives until the decision is due for renewal');
+    expect(rawCookie()).to.equal(raw, 'the head script still reads it');
+  });
+
+  it('never renews a cookie that does not match the acknowledged record', async () => {
+    const { consent, record } = await decide((c) => c.rejectAll());
+    const raw = rawCookie();
+    const decision = JSON.parse(decodeURIComponent(raw));
+    // A cookie that grants more than the decision the record proves.
+    const forged = encodeURIComponent(JSON.stringify({ ...decision, c: { ...decision.c, marketing: 1 } }));
+    capAtSevenDays(forged);
+    await resend(consent, record);
+    const kept = await keptCookie();
+    expect(kept.value).to.equal(forged);
+    expect(kept.expires * 1000 - Date.now(), 'not renewed').to.be.below(7 * DAY + 60_000);
+  });
+});
