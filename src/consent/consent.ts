@@ -80,9 +80,14 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
     listeners.emit('change', state, new ConsentChangeEvent(state));
   }
 
-  /** Another tab decided: pick it up without a reload. */
-  function refresh(): void {
-    const next = stateOf(config, currentDecision(undefined), gpc);
+  /**
+   * Another tab decided: pick it up without a reload. The notice carries the
+   * decision itself, so this tab never reads a cookie the other tab's write has
+   * not reached yet; a notice without one (an older tab) reads the cookie.
+   */
+  function refresh(event: MessageEvent): void {
+    const carried = typeof event.data === 'string' ? store!.parse(event.data) : null;
+    const next = stateOf(config, currentDecision(carried ?? undefined), gpc);
     if (JSON.stringify(next) !== JSON.stringify(state)) changeTo(next);
   }
 
@@ -118,7 +123,7 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
     });
     store!.write(stored, config.retention);
     changeTo(next);
-    channel?.postMessage('change');
+    channel?.postMessage(JSON.stringify(stored));
     return true;
   }
 

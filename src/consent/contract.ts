@@ -73,6 +73,8 @@ export interface DecisionStore {
   read(): StoredDecision | null;
   /** Stores a decision for `maxAgeDays` days. */
   write(decision: StoredDecision, maxAgeDays: number): void;
+  /** Reads a decision from the text `write` stores (another tab sends it along); `null` for anything else. Never throws. */
+  parse(text: string): StoredDecision | null;
 }
 
 /** Where proof records go: stored before the decision takes effect, sent to the collector later (R30, R31). */

@@ -56,6 +56,7 @@ export function decisionCookie(options: CookieOptions): DecisionStore {
   return {
     read: () => readDecision(options),
     write: (decision, maxAgeDays) => writeDecision(decision, options, maxAgeDays),
+    parse: parseStoredDecision,
   };
 }
 
