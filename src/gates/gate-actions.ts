@@ -54,8 +54,8 @@ export function createGateActions({ consent, rules, config, ran, logged, setAttr
     if (service && consent.recordEmbed(service, { layer: 'placeholder', control: 'load-once' })) activate(frame, id);
   }
 
-  function addPlaceholder(frame: HTMLIFrameElement, id: string): void {
-    const box = createPlaceholder(frame, { id, host: parse(frame.getAttribute('data-src'))?.hostname ?? '', config }, {
+  function addPlaceholder(frame: HTMLIFrameElement, id: string, unavailable = false): void {
+    const box = createPlaceholder(frame, { id, host: parse(frame.getAttribute('data-src'))?.hostname ?? '', config, unavailable }, {
       loadOnce: (service) => loadOnce(frame, id, service),
       alwaysAllow: (category, service) =>
         consent.set({ [category]: true }, { layer: 'placeholder', action: 'embed', control: 'always-allow', ...(service && { services: { [service]: true } }) }),
@@ -74,6 +74,7 @@ export function createGateActions({ consent, rules, config, ran, logged, setAttr
     const holder = element.tagName === 'SOURCE' ? element.closest(GATED) : element;
     const id = holder?.getAttribute('data-service') ?? holder?.getAttribute('data-category');
     if (!id) return;
+    if (!rules.categories.includes(id) && !rules.services.some((service) => service.id === id)) return unknown(element, id);
     // A URL whose host belongs to a service still refused keeps the element back, whatever its own attributes grant.
     const refused = owners(element).filter(([, service]) => !consent.has(service.id));
     if (consent.has(id) && !refused.length) return activate(element, id);
@@ -83,6 +84,20 @@ export function createGateActions({ consent, rules, config, ran, logged, setAttr
       for (const [url] of refused) denied(url, KINDS[element.tagName] ?? 'media');
     }
     if (element.tagName === 'IFRAME' && !placeholders.has(element) && element.getAttribute('data-placeholder') !== 'none') addPlaceholder(element as HTMLIFrameElement, id);
+  }
+
+  /**
+   * Markup that names neither a category nor a service of the config (a typo,
+   * a config that lost an entry): it stays blocked, the site owner is told in
+   * every build, and an iframe says it is unavailable instead of offering
+   * buttons that could never grant it.
+   */
+  function unknown(element: Element, id: string): void {
+    if (logged.has(element)) return;
+    logged.add(element);
+    const attribute = element.hasAttribute('data-service') ? 'data-service' : 'data-category';
+    console.error(`[samtycke] <${element.localName} ${attribute}="${id}"> names no category or service of the config: it stays blocked. Add "${id}" to the config or fix the attribute.`, element);
+    if (element.tagName === 'IFRAME' && element.getAttribute('data-placeholder') !== 'none') addPlaceholder(element as HTMLIFrameElement, id, true);
   }
 
   function scan(): void {

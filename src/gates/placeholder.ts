@@ -5,7 +5,8 @@
  * head script loads on demand (`gate-actions.ts`).
  *
  * Texts can be replaced per language through the config's `texts`
- * (`placeholder`, `placeholderLoadOnce`, `placeholderAlwaysAllow`, with
+ * (`placeholder`, `placeholderLoadOnce`, `placeholderAlwaysAllow`,
+ * `placeholderUnavailable`, with
  * `{service}`, `{provider}`, `{host}`, `{category}`). Everything is built
  * with DOM calls: config strings never become markup.
  */
@@ -23,6 +24,8 @@ export interface Embed {
   readonly host: string;
   /** The config (validated or raw), for names, labels and texts. */
   readonly config: unknown;
+  /** The markup names no category or service of the config: nothing can load it, so no button is offered. */
+  readonly unavailable?: boolean;
 }
 
 export interface PlaceholderActions {
@@ -39,6 +42,7 @@ const DEFAULTS: Record<string, string> = {
   placeholder: '{service} ({provider}) is not loaded. Loading it connects you to {host}: {provider} receives your IP address and may set cookies or read your device.',
   placeholderLoadOnce: 'Load once',
   placeholderAlwaysAllow: 'Always allow {category}',
+  placeholderUnavailable: 'Content from {host} cannot be shown: this site has not described it for consent.',
 };
 
 /** Builds the placeholder and puts it right before the iframe; the caller hides the iframe. */
@@ -75,9 +79,9 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
   box.style.cssText = `box-sizing:border-box;display:flex;flex-direction:column;justify-content:center;gap:.75em;padding:1em;border:1px solid;max-width:100%;width:${size(frame.getAttribute('width'), '100%')};min-height:${size(frame.getAttribute('height'), '150px')}`;
   const message = document.createElement('p');
   message.style.margin = '0';
-  message.textContent = text('placeholder');
+  message.textContent = text(embed.unavailable ? 'placeholderUnavailable' : 'placeholder');
   const buttons = document.createElement('div');
-  for (const [key, action] of [
+  for (const [key, action] of embed.unavailable ? [] : [
     ['placeholderLoadOnce', () => actions.loadOnce(gated?.id)],
     ['placeholderAlwaysAllow', () => actions.alwaysAllow(categoryId, gated?.id)],
   ] as const) {

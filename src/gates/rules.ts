@@ -23,6 +23,8 @@ export interface GateService {
 
 export interface GateRules {
   readonly services: readonly GateService[];
+  /** Every category id of the config, with or without services. */
+  readonly categories: readonly string[];
   /** Whether the config turned Google Consent Mode off. */
   readonly consentModeOff: boolean;
 }
@@ -44,9 +46,11 @@ export const names = (value: unknown): string[] => looseList(value).map((entry) 
 export function readGateRules(input: unknown): GateRules {
   const config = looseRecord(input);
   const services: GateService[] = [];
+  const categories: string[] = [];
   for (const category of looseList(config.categories)) {
     const { id, services: entries, necessary } = looseRecord(category);
     if (typeof id !== 'string') continue;
+    categories.push(id);
     for (const entry of looseList(entries)) {
       const service = looseRecord(entry);
       if (typeof service.id !== 'string') continue;
@@ -59,7 +63,7 @@ export function readGateRules(input: unknown): GateRules {
       });
     }
   }
-  return { services, consentModeOff: config.consentMode === false };
+  return { services, categories, consentModeOff: config.consentMode === false };
 }
 
 /** What a decision does beyond the gates, from a config, validated or raw. */
