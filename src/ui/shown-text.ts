@@ -6,9 +6,38 @@
  */
 import { sha256Hex } from '../internal/digest.js';
 
-/** The text content of a layer with whitespace collapsed: what a visitor reads, in reading order. */
+/** Elements that begin a new line where a visitor reads them. */
+const BLOCK = /^(address|article|aside|blockquote|button|dd|details|dialog|div|dl|dt|footer|form|h[1-6]|header|li|main|nav|ol|p|section|summary|table|tr|ul)$/;
+
+/**
+ * The text of a layer as a visitor reads it, in reading order: one line per
+ * heading, paragraph, list item, term and button, spaces collapsed within a
+ * line. It reads the DOM, not the layout, so it is the same whatever the
+ * screen (a collapsed service list is part of it: one click opens it).
+ * @example renderedText(section) // 'Cookies and your privacy\nExempel AB would like …\nAnalytics: …'
+ */
 export function renderedText(root: Element): string {
-  return (root.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const lines: string[] = [];
+  let line = '';
+  const walk = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      line += node.nodeValue;
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE || /^(style|script|template)$/.test((node as Element).localName)) return;
+    const block = BLOCK.test((node as Element).localName);
+    if (block) lines.push(line);
+    if (block) line = '';
+    for (const child of node.childNodes) walk(child);
+    if (block) lines.push(line);
+    if (block) line = '';
+  };
+  walk(root);
+  lines.push(line);
+  return lines
+    .map((text) => text.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Keeps the latest rendered text of one layer and its hash. */

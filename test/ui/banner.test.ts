@@ -22,6 +22,12 @@ describe('<samtycke-banner>', () => {
     expect(region.getAttribute('role')).to.equal(null); // a <section> with a name: a region landmark, not a modal
     expect(region.getAttribute('lang')).to.equal('en');
     const text = banner.shownText;
+    // The archived text keeps the banner's blocks apart: it reads as the banner did.
+    const lines = text.split('\n');
+    expect(lines[0]).to.equal('Cookies and your privacy');
+    expect(lines[1]).to.match(/^Exempel AB would like to use cookies .* without your consent\.$/);
+    expect(lines.slice(2, 6).map((line) => line.split(':')[0])).to.deep.equal(['Strictly necessary', 'Analytics', 'Marketing', 'External media']);
+    expect(lines.slice(-3)).to.deep.equal(['Reject all', 'Accept all', 'Customise']);
     for (const title of ['Strictly necessary', 'Analytics', 'Marketing', 'External media']) expect(text).to.contain(title);
     expect(text).to.contain('Exempel AB would like to use cookies');
     expect(text).to.contain('shared with 3 third parties');
