@@ -2,7 +2,8 @@ import { gpcRefuses } from '../consent/gpc.js';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Consent } from '../consent/contract.js';
 import { ConsentController } from './consent-controller.js';
-import { categoryDescription, categoryLabel, recipientCount } from './labels.js';
+import { categoryDescription, categoryLabel, listText, recipientCount } from './labels.js';
+import { countText } from '../config/texts.js';
 import { fill } from '../internal/template.js';
 import { safeUrl } from './safe-url.js';
 import { ShownText } from './shown-text.js';
@@ -114,9 +115,9 @@ export class SamtyckeBanner extends LitElement {
             return html`<li><strong>${categoryLabel(category, s, locale)}</strong>${description ? `: ${description}` : ''}</li>`;
           })}
         </ul>
-        ${count > 0 ? html`<p>${fill(s.recipients, { count })} <button type="button" class="link" data-control="recipients" @click=${this.onRecipients}>${s.recipientsLink}</button></p>` : nothing}
+        ${count > 0 ? html`<p>${countText(s.recipients, count, locale)} <button type="button" class="link" data-control="recipients" @click=${this.onRecipients}>${s.recipientsLink}</button></p>` : nothing}
         <p>${s.withdraw} ${policy ? html`<a href=${policy}>${s.policy}</a>` : nothing}</p>
-        ${gpcKept.length ? html`<p data-notice="gpc">${fill(s.gpc, { categories: gpcKept.map((category) => categoryLabel(category, s, locale)).join(', ') })}</p>` : nothing}
+        ${gpcKept.length ? html`<p data-notice="gpc">${countText(s.gpc, gpcKept.length, locale, { categories: listText(gpcKept.map((category) => categoryLabel(category, s, locale)), locale) })}</p>` : nothing}
       </div>
       <div class="actions">
         <button type="button" class="choice" part="choice" data-control="reject-all" @click=${this.onReject}>${s.rejectAll}</button>

@@ -3,7 +3,7 @@ import type { Consent } from '../consent/contract.js';
 import { ConsentController } from './consent-controller.js';
 import { deepActiveElement, focusables } from './focus.js';
 import { categoryDescription, categoryLabel } from './labels.js';
-import { fill } from '../internal/template.js';
+import { countText } from '../config/texts.js';
 import { safeUrl } from './safe-url.js';
 import { serviceDetails } from './service-details.js';
 import { ShownText } from './shown-text.js';
@@ -162,7 +162,7 @@ export class SamtyckePreferences extends LitElement {
             </div>
             <p id="description-${category.id}">${categoryDescription(category, s, locale)}</p>
             ${category.services.length
-              ? html`<details ?open=${this.servicesOpen}><summary>${fill(s.services, { count: category.services.length })}</summary>${category.services.map((service) => serviceDetails(service, s, locale))}</details>`
+              ? html`<details ?open=${this.servicesOpen}><summary>${countText(s.services, category.services.length, locale)}</summary>${category.services.map((service) => serviceDetails(service, s, locale))}</details>`
               : nothing}
           </section>`;
         })}

@@ -28,6 +28,14 @@ export const SETTINGS_LABELS: Readonly<Record<ShippedLocale, string>> = {
   pl: 'Ustawienia plików cookie',
 };
 
+/** The button's name in `locale`: the site's text for the tag, then for its language, then the shipped label, then English. */
+function settingsLabel(config: Consent['config'], locale: string): string {
+  const base = baseLocale(locale);
+  const own = (tag: string) => config.texts?.[tag]?.settings;
+  for (const text of [own(locale), own(base), (SETTINGS_LABELS as Readonly<Record<string, string | undefined>>)[base]]) if (typeof text === 'string' && text) return text;
+  return SETTINGS_LABELS.en;
+}
+
 // The white ring keeps the button visible on dark pages too, without a second colour scheme here.
 const STYLE = `:host{position:fixed;z-index:var(--samtycke-z,2147483000);left:var(--samtycke-settings-inset,1rem);bottom:var(--samtycke-settings-inset,1rem)}
 button{display:grid;place-items:center;width:2.75rem;height:2.75rem;padding:0;border-radius:50%;cursor:pointer;background:var(--samtycke-choice-bg,#1d3b66);color:var(--samtycke-choice-fg,#fff);border:2px solid;box-shadow:0 2px 8px #0006}
@@ -81,7 +89,7 @@ export function mountSettingsButton(consent: Consent): void {
       button = document.createElement(SETTINGS_TAG) as SamtyckeSettingsButton;
       const locale = pickLocale(config);
       button.lang = locale;
-      button.setAttribute('label', config.texts?.[locale]?.settings || (SETTINGS_LABELS as Readonly<Record<string, string | undefined>>)[baseLocale(locale)] || SETTINGS_LABELS.en);
+      button.setAttribute('label', settingsLabel(config, locale));
       document.body.append(button);
     }
     button.consent = consent;

@@ -4,31 +4,32 @@
  * A site's `texts` override any key; an empty text never replaces one.
  */
 import type { Config } from '../config/config.js';
+import { baseLocale, type ShippedLocale } from '../config/locale.js';
+import { isCounted, isTextKey } from '../config/texts.js';
 import { warn } from '../internal/dev.js';
 import { en } from './strings/en.js';
-import { baseLocale, type ShippedLocale } from '../config/locale.js';
 import type { UiStrings } from './strings/types.js';
 
 export type { UiStrings, StringKey } from './strings/types.js';
 
 /** A shipped language's module: one export, its strings. */
-type Loader = () => Promise<Readonly<Record<string, Partial<UiStrings>>>>;
+type Loader = () => Promise<Readonly<Record<string, UiStrings>>>;
 
-/** One loader per shipped language but English, which is bundled. */
+/** One loader per shipped language but English, which is bundled: each is a chunk of its own. */
 const LOADERS: Record<Exclude<ShippedLocale, 'en'>, Loader> = {
-  sv: () => import('./strings/sv.js'),
-  fr: () => import('./strings/fr.js'),
-  de: () => import('./strings/de.js'),
-  fi: () => import('./strings/fi.js'),
   da: () => import('./strings/da.js'),
-  nb: () => import('./strings/nb.js'),
+  de: () => import('./strings/de.js'),
   es: () => import('./strings/es.js'),
+  fi: () => import('./strings/fi.js'),
+  fr: () => import('./strings/fr.js'),
   it: () => import('./strings/it.js'),
+  nb: () => import('./strings/nb.js'),
   nl: () => import('./strings/nl.js'),
   pl: () => import('./strings/pl.js'),
+  sv: () => import('./strings/sv.js'),
 };
 
-/** The shipped strings of a locale, without site overrides; English for an unknown one. */
+/** The shipped strings of a locale, without site overrides; English for a language samtycke does not ship. */
 export async function shippedStrings(locale: string): Promise<Partial<UiStrings>> {
   const load = (LOADERS as Readonly<Record<string, Loader | undefined>>)[baseLocale(locale)];
   if (!load) return en;
@@ -46,22 +47,28 @@ export async function shippedStrings(locale: string): Promise<Partial<UiStrings>
  * which keeps each locale chunk about a sixth smaller; the sources, which the
  * tests run, keep the keys.
  */
-function table(strings: Partial<UiStrings> | readonly unknown[]): Partial<UiStrings> {
-  if (!Array.isArray(strings)) return strings as Partial<UiStrings>;
-  return Object.fromEntries(Object.keys(en).sort().map((key, i) => [key, strings[i]])) as Partial<UiStrings>;
+function table(strings: UiStrings | readonly unknown[]): UiStrings {
+  if (!Array.isArray(strings)) return strings as UiStrings;
+  return Object.fromEntries(Object.keys(en).sort().map((key, i) => [key, strings[i]])) as unknown as UiStrings;
 }
+
+/** A text worth showing: not empty, or plural forms (with `other`) where the key counts something. */
+const usable = (key: string, value: unknown): boolean =>
+  typeof value === 'string' ? value.trim() !== '' : isCounted(key) && typeof (value as { other?: unknown } | null)?.other === 'string';
 
 /**
  * Complete strings for a locale: English, the shipped strings of its language,
  * the site's texts for the language, then for the exact tag ("sv", then "sv-SE").
+ * A language samtycke does not ship comes complete from the site (the config
+ * check asks for every key), so nothing of it is English.
  */
 export async function loadStrings(locale: string, config: Pick<Config, 'texts'>): Promise<UiStrings> {
-  const merged: Record<string, string> = { ...en };
+  const merged: Record<string, unknown> = { ...en };
   const base = baseLocale(locale);
   const own = config.texts?.[locale] ?? {};
-  for (const key of Object.keys(own)) if (!(key in en)) warn('unknown-text', `texts.${locale}.${key} is not a text of the UI and is ignored`);
+  for (const key of Object.keys(own)) if (!isTextKey(key)) warn('unknown-text', `texts.${locale}.${key} is not a text of samtycke and is ignored`);
   for (const layer of [await shippedStrings(locale), base === locale ? {} : config.texts?.[base] ?? {}, own]) {
-    for (const [key, value] of Object.entries(layer)) if (key in en && typeof value === 'string' && value.trim() !== '') merged[key] = value;
+    for (const [key, value] of Object.entries(layer)) if (key in en && usable(key, value)) merged[key] = value;
   }
   return merged as unknown as UiStrings;
 }
