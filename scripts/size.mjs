@@ -17,8 +17,9 @@ export const BUDGETS = {
   // gates; 6.5 KB with them, GPC, sensitive zones and the embed record.
   [dist('head')]: 6.6 * 1024,
   // First visit, expired decision or settings opened: the config validator (zod, ~8 KB), Lit (~5 KB)
-  // and the UI in English. The level reached (21.4 KB), not the 13 KB (head + chunk) the UI issue aims at.
-  [dist('ui')]: 22 * 1024,
+  // and the UI in English. The level reached, not the 13 KB (head + chunk) the UI issue aims at: 21.4 KB,
+  // 21.9 KB with plural forms and the checks of a site's own language, 22.2 KB with text directions.
+  [dist('ui')]: 22.25 * 1024,
   // Once a decision exists: the floating settings button, and activation of gated elements.
   [dist('button')]: 1.5 * 1024,
   [dist('gates')]: 3.25 * 1024,

@@ -61,3 +61,36 @@ export function localize(text: LocalText | undefined, locale: string): string | 
   if (text === undefined || typeof text === 'string') return text;
   return text[locale] ?? text[locale.split('-')[0]!] ?? text.en ?? Object.values(text)[0];
 }
+
+/** Languages written right to left, for browsers without `Intl.Locale#getTextInfo`. */
+const RTL = /^(ar|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)(-|$)|-(arab|hebr|nkoo|syrc|thaa)(-|$)/;
+
+/**
+ * The direction of a language's script: `rtl` for Arabic, Hebrew, Persian,
+ * Urdu and the like (an explicit script subtag wins: "ku-Arab" is `rtl`).
+ * @example textDirection('ar-EG') // 'rtl'
+ */
+export function textDirection(tag: string): 'ltr' | 'rtl' {
+  try {
+    const locale = new Intl.Locale(tag) as Intl.Locale & { getTextInfo?(): { direction?: string }; textInfo?: { direction?: string } };
+    const direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
+    if (direction === 'rtl' || direction === 'ltr') return direction;
+  } catch {
+    // Not a tag Intl accepts: the list below decides.
+  }
+  return RTL.test(tag.toLowerCase()) ? 'rtl' : 'ltr';
+}
+
+/**
+ * The direction the layers take in `locale`: right to left when the
+ * language's script is, or when the page is laid out right to left
+ * (`<html dir="rtl">`) and the layers speak the page's language (or the page
+ * names none). A layer in another language than the page's keeps its own
+ * direction: English inside an Arabic page stays left to right.
+ * @example layerDirection('ar') // 'rtl'
+ */
+export function layerDirection(locale: string, page: HTMLElement = document.documentElement): 'ltr' | 'rtl' {
+  if (textDirection(locale) === 'rtl') return 'rtl';
+  const samePageLanguage = !page.lang || baseLocale(page.lang) === baseLocale(locale);
+  return samePageLanguage && getComputedStyle(page).direction === 'rtl' ? 'rtl' : 'ltr';
+}

@@ -105,7 +105,7 @@ export class SamtyckeBanner extends LitElement {
     const count = recipientCount(config);
     const policy = safeUrl(config.policyUrl);
     const gpcKept = config.categories.filter((category) => gpcRefuses(config, category));
-    return html`<section class="layer" part="banner" aria-labelledby="title" lang=${locale} @keydown=${this.onKeydown}>
+    return html`<section class="layer" part="banner" aria-labelledby="title" lang=${locale} dir=${this.ctrl.dir} @keydown=${this.onKeydown}>
       <div class="text">
         <h2 id="title">${s.title}</h2>
         <p>${fill(s.body, { controller: config.controller ?? s.we })}</p>

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Consent, ConsentState } from '../consent/contract.js';
 import type { DecisionContext } from '../consent/decision.js';
-import { pickLocale } from '../config/locale.js';
+import { layerDirection, pickLocale } from '../config/locale.js';
 import { loadStrings, type UiStrings } from './strings.js';
 import type { ShownText } from './shown-text.js';
 
@@ -14,6 +14,8 @@ import type { ShownText } from './shown-text.js';
 export class ConsentController implements ReactiveController {
   strings: UiStrings | null = null;
   locale = 'en';
+  /** The layers' direction in `locale` (`layerDirection`): `rtl` for Arabic, or for the page's language on a right-to-left page. */
+  dir: 'ltr' | 'rtl' = 'ltr';
   /** Called after every state change, once the host has been asked to update. */
   onChange: ((state: ConsentState) => void) | null = null;
   private current: Consent | null = null;
@@ -38,6 +40,7 @@ export class ConsentController implements ReactiveController {
     loadStrings(locale, consent.config).then((strings) => {
       if (this.current !== consent) return;
       this.locale = locale;
+      this.dir = layerDirection(locale);
       this.strings = strings;
       this.host.requestUpdate();
     });

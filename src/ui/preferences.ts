@@ -59,7 +59,7 @@ export class SamtyckePreferences extends LitElement {
         content: '';
         position: absolute;
         top: 0.15rem;
-        left: 0.15rem;
+        inset-inline-start: 0.15rem;
         width: 1.2rem;
         height: 1.2rem;
         border-radius: 50%;
@@ -68,6 +68,8 @@ export class SamtyckePreferences extends LitElement {
       }
       .switch[aria-checked='true'] { background: var(--_choice-bg); border-color: var(--_choice-border); }
       .switch[aria-checked='true']::before { transform: translateX(1.25rem); background: var(--_choice-fg); }
+      /* Right to left, "on" is to the left. */
+      [dir='rtl'] .switch[aria-checked='true']::before { transform: translateX(-1.25rem); }
       .switch:disabled { cursor: not-allowed; }
       @media (forced-colors: active) {
         /* System colours replace ours: keep the knob and the on state visible. */
@@ -143,7 +145,7 @@ export class SamtyckePreferences extends LitElement {
   protected override render() {
     const { consent, strings: s, locale } = this.ctrl;
     if (!consent || !s) return nothing;
-    return html`<dialog class="layer" part="dialog" aria-labelledby="title" lang=${locale} @close=${this.onClose} @keydown=${this.onKeydown}>
+    return html`<dialog class="layer" part="dialog" aria-labelledby="title" lang=${locale} dir=${this.ctrl.dir} @close=${this.onClose} @keydown=${this.onKeydown}>
       <header>
         <h2 id="title">${s.settings}</h2>
         <button type="button" class="secondary" data-control="close" @click=${this.close}>${s.close}</button>

@@ -6,7 +6,7 @@
  *
  * @csspart button - the round button
  * @cssproperty --samtycke-choice-bg / --samtycke-choice-fg - its colours
- * @cssproperty --samtycke-settings-inset - distance from the bottom-left corner (default 1rem)
+ * @cssproperty --samtycke-settings-inset - distance from the bottom corner where lines start: left, or right on a right-to-left page (default 1rem)
  */
 import type { Consent } from '../consent/contract.js';
 import { baseLocale, pickLocale, type ShippedLocale } from '../config/locale.js';
@@ -37,7 +37,7 @@ function settingsLabel(config: Consent['config'], locale: string): string {
 }
 
 // The white ring keeps the button visible on dark pages too, without a second colour scheme here.
-const STYLE = `:host{position:fixed;z-index:var(--samtycke-z,2147483000);left:var(--samtycke-settings-inset,1rem);bottom:var(--samtycke-settings-inset,1rem)}
+const STYLE = `:host{position:fixed;z-index:var(--samtycke-z,2147483000);inset-inline-start:var(--samtycke-settings-inset,1rem);bottom:var(--samtycke-settings-inset,1rem)}
 button{display:grid;place-items:center;width:2.75rem;height:2.75rem;padding:0;border-radius:50%;cursor:pointer;background:var(--samtycke-choice-bg,#1d3b66);color:var(--samtycke-choice-fg,#fff);border:2px solid;box-shadow:0 2px 8px #0006}
 button:focus-visible{outline:3px solid var(--samtycke-focus,#0a53be);outline-offset:2px}`;
 

@@ -189,6 +189,7 @@ describe('UI languages (R08, R19)', () => {
     newConsent({ language: 'tr', texts: { tr: turkish } });
     const { region, button } = await shownBanner();
     expect(region.getAttribute('lang')).to.equal('tr');
+    expect(region.getAttribute('dir')).to.equal('ltr');
     expect(button('reject-all').textContent).to.equal('Tümünü reddet');
     expect(button('accept-all').textContent).to.equal('Tümünü kabul et');
     expect(region.textContent).to.contain('Exempel AB, çerezleri');
