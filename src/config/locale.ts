@@ -5,11 +5,15 @@
  */
 
 /**
- * The one list of languages samtycke ships: UI strings, plain choice labels
- * and the settings button's name are each a record keyed by `ShippedLocale`,
- * so the compiler refuses a language missing from any of them.
+ * The one list of languages samtycke ships: the 24 official languages of the
+ * EU, Norwegian Bokmål and Icelandic. UI strings, placeholder texts, plain
+ * choice labels and the settings button's name are each a record keyed by
+ * `ShippedLocale`, so the compiler refuses a language missing from any of them.
  */
-export const SHIPPED_LOCALES = ['en', 'sv', 'fr', 'de', 'fi', 'da', 'nb', 'es', 'it', 'nl', 'pl'] as const;
+export const SHIPPED_LOCALES = [
+  'en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu',
+  'is', 'it', 'lt', 'lv', 'mt', 'nb', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
+] as const;
 
 /** A language samtycke ships strings for. */
 export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];

@@ -17,15 +17,30 @@ type Loader = () => Promise<Readonly<Record<string, UiStrings>>>;
 
 /** One loader per shipped language but English, which is bundled: each is a chunk of its own. */
 const LOADERS: Record<Exclude<ShippedLocale, 'en'>, Loader> = {
+  bg: () => import('./strings/bg.js'),
+  cs: () => import('./strings/cs.js'),
   da: () => import('./strings/da.js'),
   de: () => import('./strings/de.js'),
+  el: () => import('./strings/el.js'),
   es: () => import('./strings/es.js'),
+  et: () => import('./strings/et.js'),
   fi: () => import('./strings/fi.js'),
   fr: () => import('./strings/fr.js'),
+  ga: () => import('./strings/ga.js'),
+  hr: () => import('./strings/hr.js'),
+  hu: () => import('./strings/hu.js'),
+  is: () => import('./strings/is.js'),
   it: () => import('./strings/it.js'),
+  lt: () => import('./strings/lt.js'),
+  lv: () => import('./strings/lv.js'),
+  mt: () => import('./strings/mt.js'),
   nb: () => import('./strings/nb.js'),
   nl: () => import('./strings/nl.js'),
   pl: () => import('./strings/pl.js'),
+  pt: () => import('./strings/pt.js'),
+  ro: () => import('./strings/ro.js'),
+  sk: () => import('./strings/sk.js'),
+  sl: () => import('./strings/sl.js'),
   sv: () => import('./strings/sv.js'),
 };
 

@@ -33,11 +33,11 @@ describe('UI keys of the config', () => {
         en: { rejectAll: 'Continue with limited experience', acceptAll: 'Accept all and enjoy the best experience' },
         'sv-SE': { rejectAll: 'Fortsätt utan' },
         de: { acceptAll: 'Alle zulassen' },
-        fi: { rejectAll: 'Jatka hyväksymättä' },
+        el: { rejectAll: 'Συνέχεια χωρίς αποδοχή' },
         tr: { ...turkish, rejectAll: 'Sınırlı deneyimle devam et', acceptAll: 'Kabul' },
       },
     });
-    for (const path of ['texts.en.rejectAll', 'texts.en.acceptAll', 'texts.sv-SE.rejectAll', 'texts.de.acceptAll', 'texts.fi.rejectAll', 'texts.tr.acceptAll']) {
+    for (const path of ['texts.en.rejectAll', 'texts.en.acceptAll', 'texts.sv-SE.rejectAll', 'texts.de.acceptAll', 'texts.el.rejectAll', 'texts.tr.acceptAll']) {
       const issue = found.find((text) => text.startsWith(`${path}: `));
       expect(issue, path).to.not.equal(undefined);
       expect(issue, path).to.contain('RULES R08');
@@ -54,7 +54,9 @@ describe('UI keys of the config', () => {
           sv: { rejectAll: 'Neka alla', acceptAll: 'Acceptera alla' },
           de: { rejectAll: 'Alle ablehnen', acceptAll: 'Alle akzeptieren' },
           nn: { rejectAll: 'Avvis alle' },
-          'es-ES': { acceptAll: 'Aceptar todo' },
+          pt: { title: 'Cookies e privacidade', rejectAll: 'Recusar tudo' },
+          'pt-PT': { acceptAll: 'Aceitar tudo' },
+          ga: { rejectAll: 'Diúltaigh do gach ceann' },
         },
       }),
     ).to.deep.equal([]);

@@ -33,12 +33,14 @@ const SAME_AS_ENGLISH: Partial<Record<ShippedLocale, readonly string[]>> = {
   de: ['hosts', 'marketingLabel'], // "Hosts", "Marketing"
   es: ['no', 'marketingLabel'], // "No", "Marketing"
   fr: ['services'], // "Services ({count})"
+  hu: ['marketingLabel'], // "Marketing"
   it: ['no', 'marketingLabel'], // "No", "Marketing"
+  lv: ['preferencesLabel'], // "Preferences" (the Latvian plural of "preference")
   nl: ['hosts', 'marketingLabel'], // "Hosts", "Marketing"
 };
 
 /** The settings' name as the withdrawal sentence declines it. */
-const SETTINGS_INFLECTED: Partial<Record<ShippedLocale, string>> = { pl: 'Ustawieniach plików cookie' };
+const SETTINGS_INFLECTED: Partial<Record<ShippedLocale, string>> = { hr: 'Postavkama kolačića', pl: 'Ustawieniach plików cookie' };
 
 /** Every form of a text, one string or each plural form. */
 const forms = (text: Counted | undefined): string[] => (text === undefined ? [] : typeof text === 'string' ? [text] : Object.values(text).filter((form): form is string => typeof form === 'string'));
@@ -50,15 +52,30 @@ const forms = (text: Counted | undefined): string[] => (text === undefined ? [] 
  */
 const RECIPIENTS: Record<ShippedLocale, Readonly<Record<number, string>>> = {
   en: { 1: 'with 1 third party.', 2: 'with 2 third parties.', 21: 'with 21 third parties.' },
+  bg: { 1: 'с 1 трета страна.', 2: 'с 2 трети страни.' },
+  cs: { 1: 's 1 třetí stranou.', 3: 's 3 třetími stranami.', 5: 's 5 třetími stranami.' },
   da: { 1: 'med 1 tredjepart.', 2: 'med 2 tredjeparter.' },
   de: { 1: 'an 1 Drittanbieter weitergegeben', 4: 'an 4 Drittanbieter weitergegeben' },
+  el: { 1: 'σε 1 τρίτο μέρος.', 3: 'σε 3 τρίτα μέρη.' },
   es: { 1: 'con 1 tercero.', 2: 'con 2 terceros.' },
+  et: { 1: '1 kolmanda osapoolega.', 7: '7 kolmanda osapoolega.' },
   fi: { 1: '1 kolmannen osapuolen kanssa.', 3: '3 kolmannen osapuolen kanssa.' },
   fr: { 1: 'avec 1 tiers.', 3: 'avec 3 tiers.' },
+  ga: { 1: 'le 1 tríú páirtí.', 2: 'le 2 thríú páirtí.', 4: 'le 4 thríú páirtí.', 7: 'le 7 dtríú páirtí.', 20: 'le 20 tríú páirtí.' },
+  hr: { 1: 'dobiva 1 treća strana.', 3: 'dobivaju 3 treće strane.', 5: 'dobiva 5 trećih strana.', 21: 'dobiva 21 treća strana.' },
+  hu: { 1: '1 harmadik félhez kerülnek.', 6: '6 harmadik félhez kerülnek.' },
+  is: { 1: 'með 1 þriðja aðila.', 2: 'með 2 þriðju aðilum.', 11: 'með 11 þriðju aðilum.', 21: 'með 21 þriðja aðila.' },
   it: { 1: 'con 1 terza parte.', 2: 'con 2 terze parti.' },
+  lt: { 1: '1 trečiajai šaliai.', 3: '3 trečiosioms šalims.', 10: '10 trečiųjų šalių.', 21: '21 trečiajai šaliai.' },
+  lv: { 1: '1 trešajai personai.', 2: '2 trešajām personām.', 10: '10 trešajām personām.', 21: '21 trešajai personai.' },
+  mt: { 1: 'ma’ 1 parti terza.', 2: 'ma’ 2 partijiet terzi.', 5: 'ma’ 5 partijiet terzi.', 11: 'ma’ 11-il parti terza.', 20: 'ma’ 20 parti terza.' },
   nb: { 1: 'med 1 tredjepart.', 2: 'med 2 tredjeparter.' },
   nl: { 1: 'met 1 derde partij.', 2: 'met 2 derde partijen.' },
   pl: { 1: '1 podmiotowi trzeciemu.', 3: '3 podmiotom trzecim.', 5: '5 podmiotom trzecim.', 22: '22 podmiotom trzecim.' },
+  pt: { 1: 'com 1 terceiro.', 2: 'com 2 terceiros.' },
+  ro: { 1: 'cu 1 terță parte.', 5: 'cu 5 terțe părți.', 20: 'cu 20 de terțe părți.', 101: 'cu 101 terțe părți.' },
+  sk: { 1: 's 1 treťou stranou.', 3: 's 3 tretími stranami.', 5: 's 5 tretími stranami.' },
+  sl: { 1: 'prejme 1 tretja oseba.', 2: 'prejmeta 2 tretji osebi.', 3: 'prejmejo 3 tretje osebe.', 5: 'prejme 5 tretjih oseb.', 101: 'prejme 101 tretja oseba.' },
   sv: { 1: 'med 1 tredje part.', 2: 'med 2 tredje parter.' },
 };
 
@@ -74,6 +91,9 @@ describe('UI languages (R08, R19)', () => {
     expect(pickLocale({ language: 'sv' }, ['sv', 'de'])).to.equal('sv');
     expect(pickLocale({}, [undefined, 'de-AT', 'sv'])).to.equal('de');
     expect(pickLocale({}, ['xx', 'tr-TR', 'fi-FI'])).to.equal('fi');
+    expect(pickLocale({}, ['pt-PT'])).to.equal('pt');
+    expect(pickLocale({}, ['el-GR'])).to.equal('el');
+    expect(pickLocale({}, ['ga-IE'])).to.equal('ga');
     expect(pickLocale({}, ['no'])).to.equal('nb');
     expect(pickLocale({}, ['xx', 'yy'])).to.equal('en');
     expect(pickLocale({}, [])).to.equal('en');
@@ -82,7 +102,7 @@ describe('UI languages (R08, R19)', () => {
   });
 
   it('ships every language complete: every key, plain labels, no steering copy, placeholders intact', async () => {
-    expect(SHIPPED).to.have.length(11);
+    expect(SHIPPED).to.have.length(26);
     for (const locale of SHIPPED) {
       const own = await shippedStrings(locale);
       expect(Object.keys(own).sort(), `${locale} keys`).to.deep.equal(Object.keys(en).sort());
@@ -125,11 +145,13 @@ describe('UI languages (R08, R19)', () => {
         expect(countText(recipients!, Number(count), locale), `${locale}, ${count}`).to.contain(expected);
       }
     }
-    // The GPC notice agrees with how many categories it names.
+    // The GPC notice agrees with how many categories it names: one, two (Slovenian dual), more.
     const gpc = (locale: ShippedLocale, labels: string[]) => shippedStrings(locale).then((s) => countText(s.gpc!, labels.length, locale, { categories: listText(labels, locale) }));
     expect(await gpc('en', ['Marketing'])).to.contain('the category Marketing stays off unless you switch it on');
     expect(await gpc('en', ['Marketing', 'Ads'])).to.contain('the categories Marketing and Ads stay off unless you switch them on');
     expect(await gpc('sv', ['Marknadsföring', 'Annonser'])).to.contain('kategorierna Marknadsföring och Annonser avstängda');
+    expect(await gpc('sl', ['A', 'B'])).to.contain('kategoriji A in B ostaneta izklopljeni');
+    expect(await gpc('sl', ['A', 'B', 'C'])).to.contain('kategorije A, B in C ostanejo izklopljene');
     // A single text serves every count; a form the language does not need falls back to `other`.
     expect(countText('{count} x', 3, 'pl')).to.equal('3 x');
     expect(countText({ one: 'one {count}', other: 'other {count}' }, 5, 'pl')).to.equal('other 5');
