@@ -84,11 +84,15 @@ const sentinelChunk = (devMode) => ({
   plugins: browserPlugins(devMode, [resolve({ browser: true })]),
 });
 
-/** Gate extras (script activation, decision effects, placeholders): the head script fetches this on demand. */
+/**
+ * Gate extras (script activation, decision effects, placeholders): the head script fetches this on demand.
+ * The placeholder texts of each language but English are a chunk of their own, `samtycke-gates-<locale>.js`
+ * (no hash, like the gates chunk itself: the 25 import paths then compress to almost nothing).
+ */
 const gatesChunk = () => ({
   input: 'src/entries/gates-chunk.ts',
   onwarn,
-  output: { file: `dist/${CHUNKS.gates}`, format: 'es', sourcemap: true },
+  output: { dir: 'dist', entryFileNames: CHUNKS.gates, chunkFileNames: 'samtycke-gates-[name].js', format: 'es', sourcemap: true },
   plugins: browserPlugins(false),
 });
 

@@ -8,6 +8,7 @@ import { en } from '../../src/ui/strings/en.js';
 import { listText } from '../../src/ui/labels.js';
 import { SETTINGS_LABELS } from '../../src/ui/settings-button.js';
 import { plainLabels } from '../../src/config/plain-labels.js';
+import { PLACEHOLDER_EN, placeholderTexts } from '../../src/gates/placeholder-texts.js';
 import { cleanUp, shownBanner, newConsent } from './helpers.js';
 import { turkish } from '../fixtures/own-languages.js';
 
@@ -127,13 +128,24 @@ describe('UI languages (R08, R19)', () => {
       // The withdrawal sentence points to the settings by the name they carry (declined where the language declines it).
       expect(own.withdraw, `${locale}.withdraw`).to.contain(SETTINGS_INFLECTED[locale] ?? own.settings!);
 
+      const placeholder = await placeholderTexts(locale);
+      expect(placeholder.placeholder, `${locale}.placeholder`).to.contain('{service}').and.contain('{provider}').and.contain('{host}');
+      expect(placeholder.placeholderAlwaysAllow, `${locale}.placeholderAlwaysAllow`).to.contain('{category}');
+      for (const key of ['functionalLabel', 'preferencesLabel', 'analyticsLabel', 'marketingLabel', 'mediaLabel'] as const) {
+        expect(placeholder[key], `${locale}: the placeholder's ${key} is the banner's`).to.equal(own[key]);
+      }
+      for (const form of Object.values(placeholder)) expect(form, locale).to.not.match(BANNED);
     }
   });
 
   it('leaves no text in English, except words each language shares with it (listed one by one)', async () => {
     for (const locale of SHIPPED.filter((tag) => tag !== 'en')) {
       const own = (await shippedStrings(locale)) as Readonly<Record<string, unknown>>;
-      const same = Object.keys(en).filter((key) => JSON.stringify(own[key]) === JSON.stringify((en as Readonly<Record<string, unknown>>)[key]));
+      const placeholder = (await placeholderTexts(locale)) as Readonly<Record<string, unknown>>;
+      const same = [
+        ...Object.keys(en).filter((key) => JSON.stringify(own[key]) === JSON.stringify((en as Readonly<Record<string, unknown>>)[key])),
+        ...['placeholder', 'placeholderLoadOnce', 'placeholderAlwaysAllow'].filter((key) => placeholder[key] === (PLACEHOLDER_EN as Readonly<Record<string, unknown>>)[key]),
+      ];
       expect(same.sort(), `${locale}: texts still in English`).to.deep.equal([...(SAME_AS_ENGLISH[locale] ?? [])].sort());
     }
   });

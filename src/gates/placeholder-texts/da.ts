@@ -1,0 +1,13 @@
+import type { PlaceholderTexts } from './types.js';
+
+/** Danish: the placeholder, and the category titles of `src/ui/strings/da.ts`. */
+export const da: PlaceholderTexts = {
+  placeholder: 'Indholdet fra {service} ({provider}) er ikke indlæst. Hvis du indlæser det, forbindes du til {host}: {provider} modtager din IP-adresse og kan sætte cookies eller læse oplysninger på din enhed.',
+  placeholderLoadOnce: 'Indlæs én gang',
+  placeholderAlwaysAllow: 'Tillad altid {category}',
+  functionalLabel: 'Funktionelle',
+  preferencesLabel: 'Præferencer',
+  analyticsLabel: 'Statistik',
+  marketingLabel: 'Markedsføring',
+  mediaLabel: 'Eksterne medier',
+};
