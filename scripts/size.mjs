@@ -20,7 +20,7 @@ export const BUDGETS = {
   // and the UI in English. The level reached, not the 13 KB (head + chunk) the UI issue aims at: 21.4 KB,
   // 21.9 KB with plural forms and the checks of a site's own language, 22.2 KB with text directions,
   // 22.7 KB with 26 languages (the validator's plain choice labels of each, 0.6 KB with the 11 before;
-  // a loader per locale chunk, 0.4 KB).
+  // a loader per locale chunk, 0.4 KB), 22.8 KB with the banner's phone layout.
   [dist('ui')]: 23.25 * 1024,
   // Once a decision exists: the floating settings button, and activation of gated elements.
   [dist('button')]: 1.5 * 1024,

@@ -26,6 +26,10 @@ import { focusWayBack } from './way-back.js';
 export class SamtyckeBanner extends LitElement {
   static override properties = { open: { type: Boolean, reflect: true } };
 
+  // The layer takes at most half the screen, both choices in view (R05); more only when enlarged text needs
+  // it, never all of it (R47). The text scrolls inside; the list of third parties and the policy link are
+  // stuck to its bottom, so they stay one tap away however far it runs, and the keyboard scrolls it from them.
+  // (Comments inside css`` would ship in the bundle.)
   static override styles = [
     baseStyles,
     css`
@@ -36,7 +40,8 @@ export class SamtyckeBanner extends LitElement {
         inset: auto 0 0 0;
         margin: 0 auto;
         max-width: 46rem;
-        max-height: 75vh;
+        max-height: min(max(50vh, 20rem), 90vh);
+        max-height: min(max(50svh, 20rem), 90svh);
         display: flex;
         flex-direction: column;
         border-end-start-radius: 0;
@@ -48,11 +53,20 @@ export class SamtyckeBanner extends LitElement {
       .text {
         overflow: auto;
         min-height: 3rem;
-        padding: 1rem 1.25rem 0.5rem;
+        padding: 1rem 1.25rem 0;
         display: grid;
         gap: 0.5rem;
       }
       ul { padding-inline-start: 1.25rem; }
+      .links {
+        position: sticky;
+        bottom: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1.25rem;
+        padding: 0.25rem 0 0.5rem;
+        background: var(--_bg);
+      }
       .actions {
         display: grid;
         grid-template-columns: 1fr 1fr;
@@ -115,9 +129,13 @@ export class SamtyckeBanner extends LitElement {
             return html`<li><strong>${categoryLabel(category, s, locale)}</strong>${description ? `: ${description}` : ''}</li>`;
           })}
         </ul>
-        ${count > 0 ? html`<p>${countText(s.recipients, count, locale)} <button type="button" class="link" data-control="recipients" @click=${this.onRecipients}>${s.recipientsLink}</button></p>` : nothing}
-        <p>${s.withdraw} ${policy ? html`<a href=${policy}>${s.policy}</a>` : nothing}</p>
+        ${count > 0 ? html`<p>${countText(s.recipients, count, locale)}</p>` : nothing}
+        <p>${s.withdraw}</p>
         ${gpcKept.length ? html`<p data-notice="gpc">${countText(s.gpc, gpcKept.length, locale, { categories: listText(gpcKept.map((category) => categoryLabel(category, s, locale)), locale) })}</p>` : nothing}
+        <p class="links">
+          ${count > 0 ? html`<button type="button" class="link" data-control="recipients" @click=${this.onRecipients}>${s.recipientsLink}</button>` : nothing}
+          ${policy ? html`<a href=${policy}>${s.policy}</a>` : nothing}
+        </p>
       </div>
       <div class="actions">
         <button type="button" class="choice" part="choice" data-control="reject-all" @click=${this.onReject}>${s.rejectAll}</button>

@@ -68,7 +68,6 @@ export class SamtyckePreferences extends LitElement {
       }
       .switch[aria-checked='true'] { background: var(--_choice-bg); border-color: var(--_choice-border); }
       .switch[aria-checked='true']::before { transform: translateX(1.25rem); background: var(--_choice-fg); }
-      /* Right to left, "on" is to the left. */
       [dir='rtl'] .switch[aria-checked='true']::before { transform: translateX(-1.25rem); }
       .switch:disabled { cursor: not-allowed; }
       @media (forced-colors: active) {
