@@ -28,7 +28,8 @@ export class SamtyckeBanner extends LitElement {
 
   // The layer takes at most half the screen, both choices in view (R05); more only when enlarged text needs
   // it, never all of it (R47). The text scrolls inside; the list of third parties and the policy link are
-  // stuck to its bottom, so they stay one tap away however far it runs, and the keyboard scrolls it from them.
+  // stuck to its bottom, below a rule the text runs under, so they stay one tap away however far it runs,
+  // and the keyboard scrolls it from them.
   // (Comments inside css`` would ship in the bundle.)
   static override styles = [
     baseStyles,
@@ -64,7 +65,8 @@ export class SamtyckeBanner extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0 1.25rem;
-        padding: 0.25rem 0 0.5rem;
+        padding: 0.375rem 0 0.5rem;
+        border-top: 1px solid var(--_border);
         background: var(--_bg);
       }
       .actions {
