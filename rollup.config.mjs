@@ -24,8 +24,31 @@ const constants = (devMode) =>
     values: { SAMTYCKE_VERSION: JSON.stringify(version), ...(devMode === undefined ? {} : { DEV_MODE: String(devMode) }) },
   });
 
+/**
+ * Each shipped language's UI strings leave the build as a bare list of values, in the sorted order of their
+ * keys: the ~45 key names are about a sixth of a locale chunk (180 bytes brotli), and every chunk must stay
+ * under 1.1 KB. `src/ui/strings.ts` (`table`) zips them with the sorted keys of English again. The sources keep
+ * their keys (and the tests run the sources); a chunk name carries the hash of its content, so a list never
+ * meets the key order of another build.
+ */
+const STRING_TABLE = /[\\/]src[\\/]ui[\\/]strings[\\/](?!en\.|types\.)[a-z]{2,3}\.ts$/;
+function stringTables() {
+  return {
+    name: 'samtycke-string-tables',
+    transform(code, id) {
+      if (!STRING_TABLE.test(id)) return null;
+      const match = /^export const (\w+) = (\{[\s\S]*\});/m.exec(code);
+      if (!match) this.error(`${id}: expected \`export const <locale> = { … };\``);
+      // Our own source of string literals only, already compiled from TypeScript.
+      const strings = Function(`return ${match[2]}`)();
+      const values = Object.keys(strings).sort().map((key) => strings[key]);
+      return { code: `export const ${match[1]} = ${JSON.stringify(values)};\n`, map: { mappings: '' } };
+    },
+  };
+}
+
 const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true }, include: ['src/**/*.ts'], exclude: ['src/collector/**', 'src/cli/**'] });
-const browserPlugins = (devMode, extra = []) => [constants(devMode), json({ preferConst: true }), ...extra, ts(), minify()];
+const browserPlugins = (devMode, extra = []) => [constants(devMode), json({ preferConst: true }), ...extra, ts(), stringTables(), minify()];
 
 const minify = () =>
   terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
@@ -61,11 +84,15 @@ const sentinelChunk = (devMode) => ({
   plugins: browserPlugins(devMode, [resolve({ browser: true })]),
 });
 
-/** Gate extras (script activation, decision effects, placeholders): the head script fetches this on demand. */
+/**
+ * Gate extras (script activation, decision effects, placeholders): the head script fetches this on demand.
+ * The placeholder texts of each language but English are a chunk of their own, `samtycke-gates-<locale>.js`
+ * (no hash, like the gates chunk itself: the 25 import paths then compress to almost nothing).
+ */
 const gatesChunk = () => ({
   input: 'src/entries/gates-chunk.ts',
   onwarn,
-  output: { file: `dist/${CHUNKS.gates}`, format: 'es', sourcemap: true },
+  output: { dir: 'dist', entryFileNames: CHUNKS.gates, chunkFileNames: 'samtycke-gates-[name].js', format: 'es', sourcemap: true },
   plugins: browserPlugins(false, [resolve({ browser: true })]),
 });
 
@@ -102,6 +129,6 @@ export default [
     onwarn,
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     external: (id) => /^(lit|zod|js-cookie)(\/|$)/.test(id) || id.startsWith('@lit/'),
-    plugins: [constants(undefined), json({ preferConst: true }), ts()],
+    plugins: [constants(undefined), json({ preferConst: true }), ts(), stringTables()],
   },
 ];

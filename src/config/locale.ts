@@ -5,11 +5,15 @@
  */
 
 /**
- * The one list of languages samtycke ships: UI strings, plain choice labels
- * and the settings button's name are each a record keyed by `ShippedLocale`,
- * so the compiler refuses a language missing from any of them.
+ * The one list of languages samtycke ships: the 24 official languages of the
+ * EU, Norwegian Bokmål and Icelandic. UI strings, placeholder texts, plain
+ * choice labels and the settings button's name are each a record keyed by
+ * `ShippedLocale`, so the compiler refuses a language missing from any of them.
  */
-export const SHIPPED_LOCALES = ['en', 'sv', 'fr', 'de', 'fi', 'da', 'nb', 'es', 'it', 'nl', 'pl'] as const;
+export const SHIPPED_LOCALES = [
+  'en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu',
+  'is', 'it', 'lt', 'lv', 'mt', 'nb', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
+] as const;
 
 /** A language samtycke ships strings for. */
 export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
@@ -57,4 +61,23 @@ export function baseLocale(tag: string): string {
 export function localize(text: LocalText | undefined, locale: string): string | undefined {
   if (text === undefined || typeof text === 'string') return text;
   return text[locale] ?? text[locale.split('-')[0]!] ?? text.en ?? Object.values(text)[0];
+}
+
+/** Languages written right to left, for browsers without `Intl.Locale#getTextInfo`. */
+const RTL = /^(ar|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)(-|$)|-(arab|hebr|nkoo|syrc|thaa)(-|$)/;
+
+/**
+ * The direction of a language's script: `rtl` for Arabic, Hebrew, Persian,
+ * Urdu and the like (an explicit script subtag wins: "ku-Arab" is `rtl`).
+ * @example textDirection('ar-EG') // 'rtl'
+ */
+export function textDirection(tag: string): 'ltr' | 'rtl' {
+  try {
+    const locale = new Intl.Locale(tag) as Intl.Locale & { getTextInfo?(): { direction?: string }; textInfo?: { direction?: string } };
+    const direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
+    if (direction === 'rtl' || direction === 'ltr') return direction;
+  } catch {
+    // Not a tag Intl accepts: the list below decides.
+  }
+  return RTL.test(tag.toLowerCase()) ? 'rtl' : 'ltr';
 }

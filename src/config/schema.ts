@@ -10,8 +10,10 @@
 import * as z from 'zod/mini';
 
 import { looseList, looseRecord } from '../internal/loose.js';
-import { plainLabels } from './plain-labels.js';
+import { baseLocale, SHIPPED_LOCALES } from './locale.js';
+import { plainLabels, symmetricLabels } from './plain-labels.js';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, retentionDays } from './retention.js';
+import { isCounted, TEXT_KEYS } from './texts.js';
 
 /** Cross-field checks run even when a field failed, so every problem is reported at once. */
 const RUN_ALWAYS = { when: () => true };
@@ -25,6 +27,19 @@ const localText = z.union([
   z.string().check(z.maxLength(2000)),
   z.record(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "sv-SE"')), z.string().check(z.maxLength(2000))),
 ]);
+
+/** A text of the UI; empty texts are refused rather than shown. */
+const text = z.string().check(z.minLength(1, 'must not be empty: leave the key out to keep the shipped text'), z.maxLength(4000));
+
+/** A counted text in plural forms (`Intl.PluralRules` categories): `other` and what the language needs. */
+const pluralForms = z.strictObject({
+  zero: z.optional(text),
+  one: z.optional(text),
+  two: z.optional(text),
+  few: z.optional(text),
+  many: z.optional(text),
+  other: text,
+});
 
 const hostPattern = z.string().check(
   z.regex(/^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i, 'must be a host name such as "www.example.com" or "*.example.com"'),
@@ -193,8 +208,8 @@ export const configSchema = z
     texts: z.optional(
       z.record(
         z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "sv-SE"')),
-        z.record(z.string(), z.string().check(z.minLength(1, 'must not be empty: a missing text falls back to English'), z.maxLength(4000))),
-      ).check(z.superRefine(checkChoiceLabels, RUN_ALWAYS)),
+        z.record(z.string(), z.union([text, pluralForms])),
+      ).check(z.superRefine(checkTexts, RUN_ALWAYS)),
     ),
     ui: z.optional(
       z.strictObject({
@@ -215,20 +230,52 @@ export const configSchema = z
   })
   .check(z.superRefine(checkUniqueIds, RUN_ALWAYS));
 
-/** "Reject all" and "Accept all" keep plain labels: no steering copy through `texts` (R08). */
-function checkChoiceLabels(texts: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): void {
-  for (const [tag, own] of Object.entries(looseRecord(texts))) {
-    for (const choice of ['rejectAll', 'acceptAll'] as const) {
-      const label = looseRecord(own)[choice];
-      const plain = plainLabels(tag, choice);
-      if (typeof label !== 'string' || plain.includes(label)) continue;
+/**
+ * Per language: plural forms only on counted texts; in a shipped language,
+ * "Reject all" and "Accept all" only from its plain list (R08); a language
+ * samtycke does not ship gives every text (never a mix of languages, R19)
+ * and two symmetric choice labels (R08).
+ */
+function checkTexts(texts: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): void {
+  const all = looseRecord(texts);
+  for (const [tag, given] of Object.entries(all)) {
+    const own = looseRecord(given);
+    for (const [key, value] of Object.entries(own)) {
+      if (typeof value === 'object' && !isCounted(key)) {
+        ctx.issues.push({ code: 'custom', input: value, path: [tag, key], message: `must be a text: only ${TEXT_KEYS.filter(isCounted).join(', ')} take plural forms` });
+      }
+    }
+    const base = baseLocale(tag);
+    if ((SHIPPED_LOCALES as readonly string[]).includes(base)) {
+      for (const choice of ['rejectAll', 'acceptAll'] as const) {
+        const label = own[choice];
+        const plain = plainLabels(tag, choice);
+        if (typeof label !== 'string' || plain.includes(label)) continue;
+        ctx.issues.push({
+          code: 'custom',
+          input: label,
+          path: [tag, choice],
+          message: `"${label}" is not a plain label for this choice; use ${plain.map((text) => `"${text}"`).join(' or ')} (RULES R08)`,
+        });
+      }
+      continue;
+    }
+    // A regional tag builds on its language's texts ("ar", then "ar-EG").
+    const merged = { ...(base === tag ? {} : looseRecord(all[base])), ...own };
+    const missing = TEXT_KEYS.filter((key) => merged[key] === undefined);
+    if (missing.length) {
       ctx.issues.push({
         code: 'custom',
-        input: label,
-        path: [tag, choice],
-        message: plain.length
-          ? `"${label}" is not a plain label for this choice; use ${plain.map((text) => `"${text}"`).join(' or ')} (RULES R08)`
-          : `"${label}" cannot be checked as a plain label in "${tag}"; leave it out to keep the shipped label (RULES R08)`,
+        input: given,
+        path: [tag],
+        message: `"${tag}" is not a language samtycke ships, so it needs every text (a banner is never a mix of languages, RULES R19); missing: ${missing.join(', ')}`,
+      });
+    } else if (typeof merged.rejectAll === 'string' && typeof merged.acceptAll === 'string' && !symmetricLabels(merged.rejectAll, merged.acceptAll)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: merged.acceptAll,
+        path: [tag, 'acceptAll'],
+        message: `"${merged.rejectAll}" and "${merged.acceptAll}" must be different labels of similar length, neither more than twice as long as the other (RULES R08)`,
       });
     }
   }

@@ -4,16 +4,19 @@
  * "Load once" and "Always allow <category>". Part of the gates module the
  * head script loads on demand (`gate-actions.ts`).
  *
- * Texts can be replaced per language through the config's `texts`
+ * It speaks the banner's language, with the shipped texts of every shipped
+ * language; a site replaces them per language through the config's `texts`
  * (`placeholder`, `placeholderLoadOnce`, `placeholderAlwaysAllow`,
  * `placeholderUnavailable`, with
  * `{service}`, `{provider}`, `{host}`, `{category}`). Everything is built
  * with DOM calls: config strings never become markup.
  */
-import { localize, pickLocale } from '../config/locale.js';
+import { baseLocale, localize, pickLocale } from '../config/locale.js';
+import type { PlaceholderKey } from '../config/texts.js';
 import { looseList, looseRecord } from '../internal/loose.js';
 import { pageLanguages } from '../internal/page-languages.js';
 import { fill } from '../internal/template.js';
+import { PLACEHOLDER_EN, placeholderTexts, type PlaceholderTexts } from './placeholder-texts.js';
 import { readGateRules, serviceForHost } from './rules.js';
 
 /** The embed a placeholder stands for. */
@@ -38,14 +41,16 @@ export interface PlaceholderActions {
 /** A label or `{ [locale]: label }` in `locale`, then English, then any. */
 const label = (value: unknown, locale: string): unknown => (typeof value === 'string' ? value : localize(looseRecord(value) as Record<string, string>, locale));
 
-const DEFAULTS: Record<string, string> = {
-  placeholder: '{service} ({provider}) is not loaded. Loading it connects you to {host}: {provider} receives your IP address and may set cookies or read your device.',
-  placeholderLoadOnce: 'Load once',
-  placeholderAlwaysAllow: 'Always allow {category}',
-  placeholderUnavailable: 'Content from {host} cannot be shown: this site has not described it for consent.',
-};
+/** The texts of the message and the two buttons; an embed nothing can load has only its message. */
+const KEYS: readonly PlaceholderKey[] = ['placeholder', 'placeholderLoadOnce', 'placeholderAlwaysAllow'];
+const UNAVAILABLE: readonly PlaceholderKey[] = ['placeholderUnavailable'];
 
-/** Builds the placeholder and puts it right before the iframe; the caller hides the iframe. */
+/**
+ * Builds the placeholder and puts it right before the iframe; the caller
+ * hides the iframe. In a language other than English the shipped texts
+ * arrive with a small chunk (a site's own texts for the language go on top):
+ * until then the box is `aria-busy`.
+ */
 export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, actions: PlaceholderActions): HTMLElement {
   const config = looseRecord(embed.config);
   const rules = readGateRules(config);
@@ -61,15 +66,10 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
   const locale = pickLocale({ language, texts: looseRecord(config.texts) }, pageLanguages(language));
   const categoryLabel = label(category.label, locale);
   const name = typeof service.name === 'string' ? service.name : embed.host;
-  const values: Record<string, string> = {
-    service: name,
-    provider: typeof service.provider === 'string' ? service.provider : name,
-    host: embed.host,
-    category: typeof categoryLabel === 'string' ? categoryLabel : categoryId,
-  };
-  // Texts in another language than the banner's are not used: the built-in English ones are, never a mix.
-  const texts = looseRecord(looseRecord(config.texts)[locale]);
-  const text = (key: string) => fill(typeof texts[key] === 'string' ? (texts[key] as string) : DEFAULTS[key]!, values);
+  // The shipped texts of the banner's language, then the site's for the language, then for the exact tag ("sv", then "sv-SE"); never another language's.
+  const base = baseLocale(locale);
+  const own = [...(base === locale ? [] : [base]), locale].map((tag) => looseRecord(looseRecord(config.texts)[tag]));
+  const given = (key: string) => own.reduce<unknown>((found, layer) => (typeof layer[key] === 'string' && layer[key] ? layer[key] : found), undefined) as string | undefined;
   const size = (value: string | null, fallback: string) => (value ? (/^\d+$/.test(value) ? `${value}px` : value) : fallback);
 
   const box = document.createElement('div');
@@ -79,20 +79,34 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
   box.style.cssText = `box-sizing:border-box;display:flex;flex-direction:column;justify-content:center;gap:.75em;padding:1em;border:1px solid;max-width:100%;width:${size(frame.getAttribute('width'), '100%')};min-height:${size(frame.getAttribute('height'), '150px')}`;
   const message = document.createElement('p');
   message.style.margin = '0';
-  message.textContent = text(embed.unavailable ? 'placeholderUnavailable' : 'placeholder');
   const buttons = document.createElement('div');
-  for (const [key, action] of embed.unavailable ? [] : [
-    ['placeholderLoadOnce', () => actions.loadOnce(gated?.id)],
-    ['placeholderAlwaysAllow', () => actions.alwaysAllow(categoryId, gated?.id)],
-  ] as const) {
+  for (const action of embed.unavailable ? [] : [() => actions.loadOnce(gated?.id), () => actions.alwaysAllow(categoryId, gated?.id)]) {
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = text(key);
     button.style.marginInlineEnd = '.5em';
     button.addEventListener('click', action);
     buttons.append(button);
   }
   box.append(message, buttons);
+  box.lang = locale;
+  const show = (shipped: PlaceholderTexts): void => {
+    const text = (key: string): string | undefined => given(key) ?? (shipped as Readonly<Record<string, string | undefined>>)[key];
+    const values = {
+      service: name,
+      provider: typeof service.provider === 'string' ? service.provider : name,
+      host: embed.host,
+      // The config's title, else the built-in one of a well-known id ("media": "External media"), else the id.
+      category: typeof categoryLabel === 'string' ? categoryLabel : text(`${categoryId}Label`) ?? categoryId,
+    };
+    const keys = embed.unavailable ? UNAVAILABLE : KEYS;
+    [message, ...buttons.children].forEach((element, i) => (element.textContent = fill(text(keys[i]!)!, values)));
+    box.removeAttribute('aria-busy');
+  };
+  if (base === 'en') show(PLACEHOLDER_EN);
+  else {
+    box.setAttribute('aria-busy', 'true');
+    placeholderTexts(locale).then(show);
+  }
   frame.before(box);
   return box;
 }

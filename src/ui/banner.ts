@@ -3,7 +3,8 @@ import { html, nothing } from 'lit/html.js';
 import type { Consent } from '../consent/contract.js';
 import { ConsentController } from './consent-controller.js';
 import { revealServicesNext } from './open-preferences.js';
-import { categoryDescription, categoryLabel, recipientCount } from './labels.js';
+import { categoryDescription, categoryLabel, listText, recipientCount } from './labels.js';
+import { countText } from '../config/texts.js';
 import { fill } from '../internal/template.js';
 import { safeUrl } from './safe-url.js';
 import { ShownText } from './shown-text.js';
@@ -25,6 +26,11 @@ import { focusWayBack } from './way-back.js';
  * @cssproperty --samtycke-font / --samtycke-font-size / --samtycke-radius / --samtycke-shadow / --samtycke-z
  */
 export class SamtyckeBanner extends ConsentLayer {
+  // The layer takes at most half the screen, both choices in view (R05); more only when enlarged text needs
+  // it, never all of it (R47). The text scrolls inside; the list of third parties and the policy link are
+  // stuck to its bottom, below a rule the text runs under, so they stay one tap away however far it runs,
+  // and the keyboard scrolls it from them.
+  // (Comments inside the CSS strings would ship in the bundle.)
   static override styles = [
     baseStyles,
     `
@@ -35,7 +41,8 @@ export class SamtyckeBanner extends ConsentLayer {
         inset: auto 0 0 0;
         margin: 0 auto;
         max-width: 46rem;
-        max-height: 75vh;
+        max-height: min(max(50vh, 20rem), 90vh);
+        max-height: min(max(50svh, 20rem), 90svh);
         display: flex;
         flex-direction: column;
         border-end-start-radius: 0;
@@ -47,11 +54,21 @@ export class SamtyckeBanner extends ConsentLayer {
       .text {
         overflow: auto;
         min-height: 3rem;
-        padding: 1rem 1.25rem 0.5rem;
+        padding: 1rem 1.25rem 0;
         display: grid;
         gap: 0.5rem;
       }
       ul { padding-inline-start: 1.25rem; }
+      .links {
+        position: sticky;
+        bottom: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1.25rem;
+        padding: 0.375rem 0 0.5rem;
+        border-top: 1px solid var(--_border);
+        background: var(--_bg);
+      }
       .actions {
         display: grid;
         grid-template-columns: 1fr 1fr;
@@ -113,7 +130,7 @@ export class SamtyckeBanner extends ConsentLayer {
     const count = recipientCount(config);
     const policy = safeUrl(config.policyUrl);
     const gpcKept = config.categories.filter((category) => gpcRefuses(config, category));
-    return html`<section class="layer" part="banner" aria-labelledby="title" lang=${locale} @keydown=${this.onKeydown}>
+    return html`<section class="layer" part="banner" aria-labelledby="title" lang=${locale} dir=${this.ctrl.dir} @keydown=${this.onKeydown}>
       <div class="text">
         <h2 id="title">${s.title}</h2>
         <p>${fill(s.body, { controller: config.controller ?? s.we })}</p>
@@ -123,9 +140,13 @@ export class SamtyckeBanner extends ConsentLayer {
             return html`<li><strong>${categoryLabel(category, s, locale)}</strong>${description ? `: ${description}` : ''}</li>`;
           })}
         </ul>
-        ${count > 0 ? html`<p>${fill(s.recipients, { count })} <button type="button" class="link" data-control="recipients" @click=${this.onRecipients}>${s.recipientsLink}</button></p>` : nothing}
-        <p>${s.withdraw} ${policy ? html`<a href=${policy}>${s.policy}</a>` : nothing}</p>
-        ${gpcKept.length ? html`<p data-notice="gpc">${fill(s.gpc, { categories: gpcKept.map((category) => categoryLabel(category, s, locale)).join(', ') })}</p>` : nothing}
+        ${count > 0 ? html`<p>${countText(s.recipients, count, locale)}</p>` : nothing}
+        <p>${s.withdraw}</p>
+        ${gpcKept.length ? html`<p data-notice="gpc">${countText(s.gpc, gpcKept.length, locale, { categories: listText(gpcKept.map((category) => categoryLabel(category, s, locale)), locale) })}</p>` : nothing}
+        <p class="links">
+          ${count > 0 ? html`<button type="button" class="link" data-control="recipients" @click=${this.onRecipients}>${s.recipientsLink}</button>` : nothing}
+          ${policy ? html`<a href=${policy}>${s.policy}</a>` : nothing}
+        </p>
       </div>
       <div class="actions">
         <button type="button" class="choice" part="choice" data-control="reject-all" @click=${this.onReject}>${s.rejectAll}</button>

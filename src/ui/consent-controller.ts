@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Consent, ConsentState } from '../consent/contract.js';
 import type { DecisionContext } from '../consent/decision.js';
 import { pickLocale } from '../config/locale.js';
+import { layerDirection } from './layer-direction.js';
 import { pageLanguages } from '../internal/page-languages.js';
 import { loadStrings, type UiStrings } from './strings.js';
 import type { ShownText } from './shown-text.js';
@@ -15,6 +16,8 @@ import type { ShownText } from './shown-text.js';
 export class ConsentController implements ReactiveController {
   strings: UiStrings | null = null;
   locale = 'en';
+  /** The layers' direction in `locale` (`layerDirection`): `rtl` for Arabic, or for the page's language on a right-to-left page. */
+  dir: 'ltr' | 'rtl' = 'ltr';
   /** Called after every state change, once the host has been asked to update. */
   onChange: ((state: ConsentState) => void) | null = null;
   private current: Consent | null = null;
@@ -39,6 +42,7 @@ export class ConsentController implements ReactiveController {
     loadStrings(locale, consent.config).then((strings) => {
       if (this.current !== consent) return;
       this.locale = locale;
+      this.dir = layerDirection(locale);
       this.strings = strings;
       this.host.requestUpdate();
     });

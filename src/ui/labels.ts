@@ -22,3 +22,16 @@ export function recipientCount(config: Config): number {
   }
   return recipients.size;
 }
+
+/**
+ * Items joined as the locale lists them ("Marketing and Advertising",
+ * "Marketing et Publicité"); with commas where `Intl.ListFormat` refuses the tag.
+ * @example listText(['A', 'B'], 'sv') // 'A och B'
+ */
+export function listText(items: readonly string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}

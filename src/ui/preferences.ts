@@ -4,7 +4,7 @@ import { ConsentController } from './consent-controller.js';
 import { ConsentLayer } from './consent-layer.js';
 import { deepActiveElement, focusables } from './focus.js';
 import { categoryDescription, categoryLabel } from './labels.js';
-import { fill } from '../internal/template.js';
+import { countText } from '../config/texts.js';
 import { safeUrl } from './safe-url.js';
 import { serviceDetails } from './service-details.js';
 import { ShownText } from './shown-text.js';
@@ -60,7 +60,7 @@ export class SamtyckePreferences extends ConsentLayer {
         content: '';
         position: absolute;
         top: 0.15rem;
-        left: 0.15rem;
+        inset-inline-start: 0.15rem;
         width: 1.2rem;
         height: 1.2rem;
         border-radius: 50%;
@@ -69,6 +69,7 @@ export class SamtyckePreferences extends ConsentLayer {
       }
       .switch[aria-checked='true'] { background: var(--_choice-bg); border-color: var(--_choice-border); }
       .switch[aria-checked='true']::before { transform: translateX(1.25rem); background: var(--_choice-fg); }
+      [dir='rtl'] .switch[aria-checked='true']::before { transform: translateX(-1.25rem); }
       .switch:disabled { cursor: not-allowed; }
       @media (prefers-reduced-motion: reduce) { .switch::before { transition: none; } }
       @media (forced-colors: active) {
@@ -145,7 +146,7 @@ export class SamtyckePreferences extends ConsentLayer {
   protected override render(): unknown {
     const { consent, strings: s, locale } = this.ctrl;
     if (!consent || !s) return nothing;
-    return html`<dialog class="layer" part="dialog" aria-labelledby="title" lang=${locale} @close=${this.onClose} @keydown=${this.onKeydown}>
+    return html`<dialog class="layer" part="dialog" aria-labelledby="title" lang=${locale} dir=${this.ctrl.dir} @close=${this.onClose} @keydown=${this.onKeydown}>
       <header>
         <h2 id="title">${s.settings}</h2>
         <button type="button" class="secondary" data-control="close" @click=${this.close}>${s.close}</button>
@@ -164,7 +165,7 @@ export class SamtyckePreferences extends ConsentLayer {
             </div>
             <p id="description-${category.id}">${categoryDescription(category, s, locale)}</p>
             ${category.services.length
-              ? html`<details ?open=${this.servicesOpen}><summary>${fill(s.services, { count: category.services.length })}</summary>${category.services.map((service) => serviceDetails(service, s, locale))}</details>`
+              ? html`<details ?open=${this.servicesOpen}><summary>${countText(s.services, category.services.length, locale)}</summary>${category.services.map((service) => serviceDetails(service, s, locale))}</details>`
               : nothing}
           </section>`;
         })}

@@ -2,7 +2,8 @@
 export function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    const { protocol } = new URL(url, location.href);
+    // Against the document's base: a page in an `srcdoc` frame has `about:srcdoc` for its location, which resolves nothing.
+    const { protocol } = new URL(url, document.baseURI);
     return protocol === 'https:' || protocol === 'http:' ? url : undefined;
   } catch {
     return undefined;

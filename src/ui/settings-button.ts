@@ -5,7 +5,7 @@
  * the preferences, which loads the UI then.
  *
  * @cssproperty --samtycke-choice-bg / --samtycke-choice-fg - its colours
- * @cssproperty --samtycke-settings-inset - distance from the bottom-left corner (default 1rem)
+ * @cssproperty --samtycke-settings-inset - distance from the bottom corner where lines start: left, or right on a right-to-left page (default 1rem)
  */
 import type { Consent } from '../consent/contract.js';
 import { baseLocale, type ShippedLocale } from '../config/locale.js';
@@ -17,20 +17,36 @@ export const SETTINGS_TAG = 'samtycke-settings-button';
 /** "Cookie settings" in each shipped locale; kept equal to each locale's `settings` text by a test. */
 export const SETTINGS_LABELS: Readonly<Record<ShippedLocale, string>> = {
   en: 'Cookie settings',
-  sv: 'Cookieinställningar',
-  fr: 'Paramètres des cookies',
-  de: 'Cookie-Einstellungen',
-  fi: 'Evästeasetukset',
+  bg: 'Настройки за бисквитки',
+  cs: 'Nastavení cookies',
   da: 'Cookieindstillinger',
-  nb: 'Innstillinger for informasjonskapsler',
+  de: 'Cookie-Einstellungen',
+  el: 'Ρυθμίσεις cookies',
   es: 'Configuración de cookies',
+  et: 'Küpsiste seaded',
+  fi: 'Evästeasetukset',
+  fr: 'Paramètres des cookies',
+  ga: 'Socruithe fianán',
+  hr: 'Postavke kolačića',
+  hu: 'Sütibeállítások',
+  is: 'Stillingar vafrakakna',
   it: 'Impostazioni cookie',
+  lt: 'Slapukų nustatymai',
+  lv: 'Sīkdatņu iestatījumi',
+  mt: 'Issettjar tal-cookies',
+  nb: 'Innstillinger for informasjonskapsler',
   nl: 'Cookie-instellingen',
   pl: 'Ustawienia plików cookie',
+  pt: 'Definições de cookies',
+  ro: 'Setări cookie-uri',
+  sk: 'Nastavenia súborov cookie',
+  sl: 'Nastavitve piškotkov',
+  sv: 'Cookieinställningar',
 };
 
-// The ring keeps the button visible on dark pages too, without a second colour scheme here.
-const STYLE = `:host{position:fixed;z-index:var(--samtycke-z,2147483000);left:var(--samtycke-settings-inset,1rem);bottom:var(--samtycke-settings-inset,1rem)}button{display:grid;place-items:center;width:2.75rem;height:2.75rem;padding:0;border-radius:50%;cursor:pointer;background:var(--samtycke-choice-bg,#1d3b66);color:var(--samtycke-choice-fg,#fff);border:2px solid;box-shadow:0 2px 8px #0006}button:focus-visible{outline:3px solid var(--samtycke-focus,#0a53be);outline-offset:2px}@media print{:host{display:none}}`;
+// The ring keeps the button visible on dark pages too, without a second colour scheme here; it sits
+// in the bottom corner where lines start, so it mirrors on a right-to-left page.
+const STYLE = `:host{position:fixed;z-index:var(--samtycke-z,2147483000);inset-inline-start:var(--samtycke-settings-inset,1rem);bottom:var(--samtycke-settings-inset,1rem)}button{display:grid;place-items:center;width:2.75rem;height:2.75rem;padding:0;border-radius:50%;cursor:pointer;background:var(--samtycke-choice-bg,#1d3b66);color:var(--samtycke-choice-fg,#fff);border:2px solid;box-shadow:0 2px 8px #0006}button:focus-visible{outline:3px solid var(--samtycke-focus,#0a53be);outline-offset:2px}@media print{:host{display:none}}`;
 
 // A cookie with a bite out of it; decorative, the button is named by aria-label.
 const ICON = 'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zM8 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm2 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm6 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z';
@@ -92,12 +108,16 @@ export class SamtyckeSettingsButton extends ElementBase {
  */
 function settingsLabel(config: Consent['config']): [lang: string, label: string] {
   const labels = SETTINGS_LABELS as Readonly<Record<string, string | undefined>>;
+  const own = (tag: string): string | undefined => {
+    const text = config.texts?.[tag]?.settings;
+    return typeof text === 'string' && text ? text : undefined;
+  };
   for (const tag of pageLanguages(config.language)) {
     if (!tag) continue;
-    const own = config.texts?.[tag]?.settings;
-    if (own) return [tag, own];
+    const given = own(tag);
+    if (given) return [tag, given];
     const base = baseLocale(tag);
-    if (labels[base]) return [base, config.texts?.[base]?.settings || labels[base]!];
+    if (labels[base]) return [base, own(base) ?? labels[base]!];
   }
   return ['en', SETTINGS_LABELS.en];
 }

@@ -35,7 +35,7 @@ describe('the README runs as written (one script tag)', () => {
     const frame = win.document.querySelector('iframe')!;
     const box = await until(() => frame.previousElementSibling?.closest('[data-samtycke-placeholder]'), 'the placeholder');
     expect(box.textContent).to.contain('YouTube (Google Ireland Ltd) is not loaded');
-    expect([...box.querySelectorAll('button')].map((button) => button.textContent)).to.deep.equal(['Load once', 'Always allow media']);
+    expect([...box.querySelectorAll('button')].map((button) => button.textContent)).to.deep.equal(['Load once', 'Always allow External media']);
     await until(() => win.document.querySelector('samtycke-banner')?.shadowRoot?.querySelector('section'), 'the banner');
     expect(win.document.querySelector('script[type="text/plain"]')!.getAttribute('src')).to.equal(null);
     expect(win.document.querySelector('img')!.getAttribute('src')).to.equal(null);

@@ -12,11 +12,11 @@ const BODY = `
 <iframe id="second" data-service="video" data-src="${tracker('video.test', 'second.html')}" width="400" height="225" title="Second video"></iframe>
 <div style="height: 1200px"></div>`;
 
-/** The placeholder drawn for an iframe (they arrive with a lazily loaded module). */
+/** The placeholder drawn for an iframe (they arrive with a lazily loaded module), once its texts are in (a language other than English fetches them). */
 const placeholderOf = (win: GatedFrame, id: string) =>
   until(() => {
     const box = win.document.getElementById(id)!.previousElementSibling;
-    return box?.hasAttribute('data-samtycke-placeholder') ? (box as HTMLElement) : null;
+    return box?.hasAttribute('data-samtycke-placeholder') && !box.hasAttribute('aria-busy') ? (box as HTMLElement) : null;
   }, `the placeholder of #${id}`);
 
 /**
@@ -86,7 +86,8 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     win.samtycke.on('decision', (decision) => decisions.push(decision));
     const frames = ['first', 'second'].map((id) => win.document.getElementById(id) as HTMLIFrameElement);
     const loaded = Promise.all(frames.map((frame) => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))));
-    await clickWithMouse(button(box, 'Always allow media'));
+    // A category without a `label` goes by its built-in title, not its id.
+    await clickWithMouse(button(box, 'Always allow External media'));
     await loaded;
     expect(decisions).to.have.length(1);
     expect(decisions[0]!.action).to.equal('embed');
@@ -111,6 +112,19 @@ describe('gates: click-to-load placeholders for embeds (R35)', () => {
     const english = (await loadPage({ config, body: BODY })) as GatedFrame;
     const fallback = await placeholderOf(english, 'first');
     expect([...fallback.querySelectorAll('button')].map((element) => element.textContent)).to.deep.equal(['Load once', 'Always allow Videos']);
+  });
+
+  it('speaks every shipped language without a site text: Portuguese placeholder, built-in category title, lang on the box', async () => {
+    const win = (await loadPage({ config: siteConfig(), before: `<script>document.documentElement.lang = 'pt-PT';</script>`, body: BODY })) as GatedFrame;
+    const box = await placeholderOf(win, 'first');
+    expect(box.lang).to.equal('pt');
+    expect(box.querySelector('p')!.textContent).to.equal(
+      'O conteúdo de Video (Video Ltd) não está carregado. Ao carregá-lo, liga-se a video.test: Video Ltd recebe o seu endereço IP e pode guardar cookies ou ler informações do seu dispositivo.',
+    );
+    expect([...box.querySelectorAll('button')].map((element) => element.textContent)).to.deep.equal(['Carregar uma vez', 'Permitir sempre Conteúdos externos']);
+    // Its texts came with a chunk of their own, and only that language's.
+    const chunks = win.performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /samtycke-gates-[a-z]{2}\.js/.test(name));
+    expect(chunks.map((name) => /samtycke-gates-([a-z]{2})\.js/.exec(name)![1])).to.deep.equal(['pt']);
   });
 
   it('speaks the banner\'s language: the config\'s `language` wins over a missing `<html lang>`', async () => {

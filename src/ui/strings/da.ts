@@ -1,10 +1,10 @@
 import type { UiStrings } from './types.js';
 
-/** Danish. Missing keys fall back to English. */
-export const da: Partial<UiStrings> = {
+/** Danish: complete. */
+export const da: UiStrings = {
   title: 'Cookies og dit privatliv',
   body: '{controller} vil gerne bruge cookies og lignende teknologier til følgende formål. Kun de strengt nødvendige bruges uden dit samtykke.',
-  recipients: 'Hvis du giver samtykke, deles data med {count} tredjeparter.',
+  recipients: { one: 'Hvis du giver samtykke, deles data med {count} tredjepart.', other: 'Hvis du giver samtykke, deles data med {count} tredjeparter.' },
   recipientsLink: 'Se listen over tredjeparter',
   withdraw: 'Du kan til enhver tid ændre eller trække dit samtykke tilbage under “Cookieindstillinger” på alle sider.',
   we: 'Vi',
@@ -12,7 +12,10 @@ export const da: Partial<UiStrings> = {
   rejectAll: 'Afvis alle',
   acceptAll: 'Accepter alle',
   customise: 'Tilpas',
-  gpc: 'Din browser sender Global Privacy Control, en anmodning om ikke at sælge eller dele dine data: {categories} forbliver slået fra, når du accepterer alle, medmindre du slår det til under “Tilpas”.',
+  gpc: {
+    one: 'Din browser sender Global Privacy Control, en anmodning om ikke at sælge eller dele dine data: når du accepterer alle, forbliver kategorien {categories} slået fra, medmindre du slår den til under “Tilpas”.',
+    other: 'Din browser sender Global Privacy Control, en anmodning om ikke at sælge eller dele dine data: når du accepterer alle, forbliver kategorierne {categories} slået fra, medmindre du slår dem til under “Tilpas”.',
+  },
   save: 'Gem valg',
   settings: 'Cookieindstillinger',
   intro: 'Vælg, hvad du tillader. Alt undtagen det strengt nødvendige er slået fra, indtil du slår det til, og du kan til enhver tid ændre dit valg.',

@@ -1,18 +1,21 @@
 import type { UiStrings } from './types.js';
 
-/** German. Missing keys fall back to English. */
-export const de: Partial<UiStrings> = {
+/** German: complete. */
+export const de: UiStrings = {
   title: 'Cookies und Ihre Privatsphäre',
   body: '{controller} möchte Cookies und ähnliche Technologien für die folgenden Zwecke verwenden. Ohne Ihre Einwilligung werden nur die unbedingt erforderlichen verwendet.',
   recipients: 'Wenn Sie einwilligen, werden Daten an {count} Drittanbieter weitergegeben.',
   recipientsLink: 'Liste der Drittanbieter ansehen',
   withdraw: 'Sie können Ihre Einwilligung jederzeit unter „Cookie-Einstellungen“ auf jeder Seite ändern oder widerrufen.',
-  we: 'Wir',
+  we: 'Diese Website',
   policy: 'Datenschutzerklärung',
   rejectAll: 'Alle ablehnen',
   acceptAll: 'Alle akzeptieren',
   customise: 'Anpassen',
-  gpc: 'Ihr Browser sendet Global Privacy Control, die Bitte, Ihre Daten nicht zu verkaufen oder weiterzugeben: {categories} bleibt aus, wenn Sie alle akzeptieren, außer Sie schalten es unter „Anpassen“ ein.',
+  gpc: {
+    one: 'Ihr Browser sendet Global Privacy Control, die Bitte, Ihre Daten nicht zu verkaufen oder weiterzugeben: Wenn Sie alle akzeptieren, bleibt die Kategorie {categories} ausgeschaltet, außer Sie schalten sie unter „Anpassen“ ein.',
+    other: 'Ihr Browser sendet Global Privacy Control, die Bitte, Ihre Daten nicht zu verkaufen oder weiterzugeben: Wenn Sie alle akzeptieren, bleiben die Kategorien {categories} ausgeschaltet, außer Sie schalten sie unter „Anpassen“ ein.',
+  },
   save: 'Auswahl speichern',
   settings: 'Cookie-Einstellungen',
   intro: 'Wählen Sie, was Sie erlauben. Alles außer dem unbedingt Erforderlichen bleibt aus, bis Sie es einschalten, und Sie können Ihre Wahl jederzeit ändern.',

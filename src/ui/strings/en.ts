@@ -4,7 +4,7 @@ import type { UiStrings } from './types.js';
 export const en: UiStrings = {
   title: 'Cookies and your privacy',
   body: '{controller} would like to use cookies and similar technologies for these purposes. Only the strictly necessary ones are used without your consent.',
-  recipients: 'If you consent, data is shared with {count} third parties.',
+  recipients: { one: 'If you consent, data is shared with {count} third party.', other: 'If you consent, data is shared with {count} third parties.' },
   recipientsLink: 'See the list of third parties',
   withdraw: 'You can change or withdraw your consent at any time under “Cookie settings”, on every page.',
   we: 'We',
@@ -12,7 +12,10 @@ export const en: UiStrings = {
   rejectAll: 'Reject all',
   acceptAll: 'Accept all',
   customise: 'Customise',
-  gpc: 'Your browser sends Global Privacy Control, a request not to sell or share your data: {categories} stays off when you accept all, unless you switch it on under “Customise”.',
+  gpc: {
+    one: 'Your browser sends Global Privacy Control, a request not to sell or share your data: if you accept all, the category {categories} stays off unless you switch it on under “Customise”.',
+    other: 'Your browser sends Global Privacy Control, a request not to sell or share your data: if you accept all, the categories {categories} stay off unless you switch them on under “Customise”.',
+  },
   save: 'Save choices',
   settings: 'Cookie settings',
   intro: 'Choose what you allow. Everything except the strictly necessary is off until you switch it on, and you can change your choice at any time.',

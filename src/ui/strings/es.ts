@@ -1,18 +1,24 @@
 import type { UiStrings } from './types.js';
 
-/** Spanish. Missing keys fall back to English. */
-export const es: Partial<UiStrings> = {
+/** Spanish: complete. */
+export const es: UiStrings = {
   title: 'Las cookies y tu privacidad',
   body: '{controller} quiere usar cookies y tecnologías similares para las siguientes finalidades. Sin tu consentimiento solo se usan las estrictamente necesarias.',
-  recipients: 'Si das tu consentimiento, se comparten datos con {count} terceros.',
+  recipients: {
+    one: 'Si das tu consentimiento, se comparten datos con {count} tercero.',
+    other: 'Si das tu consentimiento, se comparten datos con {count} terceros.',
+  },
   recipientsLink: 'Ver la lista de terceros',
   withdraw: 'Puedes cambiar o retirar tu consentimiento en cualquier momento en «Configuración de cookies», en todas las páginas.',
-  we: 'Nosotros',
+  we: 'Este sitio web',
   policy: 'Política de privacidad',
   rejectAll: 'Rechazar todo',
   acceptAll: 'Aceptar todo',
   customise: 'Personalizar',
-  gpc: 'Su navegador envía Global Privacy Control, una petición de no vender ni compartir sus datos: {categories} queda desactivado al aceptar todo, salvo que lo active en «Personalizar».',
+  gpc: {
+    one: 'Tu navegador envía Global Privacy Control, una petición de no vender ni compartir tus datos: si aceptas todo, la categoría {categories} sigue desactivada, salvo que la actives en «Personalizar».',
+    other: 'Tu navegador envía Global Privacy Control, una petición de no vender ni compartir tus datos: si aceptas todo, las categorías {categories} siguen desactivadas, salvo que las actives en «Personalizar».',
+  },
   save: 'Guardar selección',
   settings: 'Configuración de cookies',
   intro: 'Elige lo que permites. Todo lo que no es estrictamente necesario está desactivado hasta que lo actives, y puedes cambiar tu elección en cualquier momento.',

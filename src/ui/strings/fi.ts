@@ -1,18 +1,21 @@
 import type { UiStrings } from './types.js';
 
-/** Finnish. Missing keys fall back to English. */
-export const fi: Partial<UiStrings> = {
+/** Finnish: complete. */
+export const fi: UiStrings = {
   title: 'Evästeet ja yksityisyytesi',
   body: '{controller} haluaa käyttää evästeitä ja vastaavia tekniikoita seuraaviin tarkoituksiin. Ilman suostumustasi käytetään vain välttämättömiä.',
   recipients: 'Jos annat suostumuksen, tietoja jaetaan {count} kolmannen osapuolen kanssa.',
   recipientsLink: 'Näytä kolmansien osapuolten luettelo',
   withdraw: 'Voit muuttaa tai peruuttaa suostumuksesi milloin tahansa kohdassa ”Evästeasetukset” jokaisella sivulla.',
-  we: 'Me',
+  we: 'Tämä sivusto',
   policy: 'Tietosuojaseloste',
   rejectAll: 'Hylkää kaikki',
   acceptAll: 'Hyväksy kaikki',
   customise: 'Mukauta',
-  gpc: 'Selaimesi lähettää Global Privacy Control -pyynnön, ettei tietojasi myydä tai jaeta: {categories} pysyy pois päältä, kun hyväksyt kaikki, ellet kytke sitä päälle kohdassa ”Mukauta”.',
+  gpc: {
+    one: 'Selaimesi lähettää Global Privacy Control -pyynnön, ettei tietojasi myydä tai jaeta: kun hyväksyt kaikki, luokka {categories} pysyy pois päältä, ellet kytke sitä päälle kohdassa ”Mukauta”.',
+    other: 'Selaimesi lähettää Global Privacy Control -pyynnön, ettei tietojasi myydä tai jaeta: kun hyväksyt kaikki, luokat {categories} pysyvät pois päältä, ellet kytke niitä päälle kohdassa ”Mukauta”.',
+  },
   save: 'Tallenna valinnat',
   settings: 'Evästeasetukset',
   intro: 'Valitse, mitä sallit. Kaikki muu kuin välttämätön on pois päältä, kunnes kytket sen päälle, ja voit muuttaa valintaasi milloin tahansa.',

@@ -1,18 +1,21 @@
 import type { UiStrings } from './types.js';
 
-/** French. Missing keys fall back to English. */
-export const fr: Partial<UiStrings> = {
+/** French: complete. */
+export const fr: UiStrings = {
   title: 'Les cookies et votre vie privée',
   body: '{controller} souhaite utiliser des cookies et des technologies similaires pour les finalités suivantes. Seuls ceux strictement nécessaires sont utilisés sans votre consentement.',
   recipients: 'Si vous y consentez, des données sont partagées avec {count} tiers.',
   recipientsLink: 'Voir la liste des tiers',
-  withdraw: 'Vous pouvez modifier ou retirer votre consentement à tout moment via « Paramètres des cookies », sur chaque page.',
-  we: 'Nous',
+  withdraw: 'Vous pouvez modifier ou retirer votre consentement à tout moment via « Paramètres des cookies », sur chaque page.',
+  we: 'Ce site',
   policy: 'Politique de confidentialité',
   rejectAll: 'Tout refuser',
   acceptAll: 'Tout accepter',
   customise: 'Personnaliser',
-  gpc: 'Votre navigateur envoie Global Privacy Control, une demande de ne pas vendre ni partager vos données : {categories} reste désactivé si vous acceptez tout, sauf si vous l’activez dans « Personnaliser ».',
+  gpc: {
+    one: 'Votre navigateur envoie Global Privacy Control, une demande de ne pas vendre ni partager vos données : si vous acceptez tout, la catégorie {categories} reste désactivée, sauf si vous l’activez dans « Personnaliser ».',
+    other: 'Votre navigateur envoie Global Privacy Control, une demande de ne pas vendre ni partager vos données : si vous acceptez tout, les catégories {categories} restent désactivées, sauf si vous les activez dans « Personnaliser ».',
+  },
   save: 'Enregistrer mes choix',
   settings: 'Paramètres des cookies',
   intro: 'Choisissez ce que vous autorisez. Tout ce qui n’est pas strictement nécessaire reste désactivé tant que vous ne l’activez pas, et vous pouvez changer d’avis à tout moment.',

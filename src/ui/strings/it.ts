@@ -1,18 +1,24 @@
 import type { UiStrings } from './types.js';
 
-/** Italian. Missing keys fall back to English. */
-export const it: Partial<UiStrings> = {
+/** Italian: complete. */
+export const it: UiStrings = {
   title: 'I cookie e la tua privacy',
   body: '{controller} vorrebbe usare cookie e tecnologie simili per le seguenti finalità. Senza il tuo consenso si usano solo quelli strettamente necessari.',
-  recipients: 'Se acconsenti, i dati vengono condivisi con {count} terze parti.',
+  recipients: {
+    one: 'Se acconsenti, i dati vengono condivisi con {count} terza parte.',
+    other: 'Se acconsenti, i dati vengono condivisi con {count} terze parti.',
+  },
   recipientsLink: 'Vedi l’elenco delle terze parti',
   withdraw: 'Puoi modificare o revocare il consenso in qualsiasi momento da «Impostazioni cookie», su ogni pagina.',
-  we: 'Noi',
+  we: 'Questo sito',
   policy: 'Informativa sulla privacy',
   rejectAll: 'Rifiuta tutto',
   acceptAll: 'Accetta tutto',
   customise: 'Personalizza',
-  gpc: 'Il tuo browser invia Global Privacy Control, una richiesta di non vendere né condividere i tuoi dati: {categories} resta disattivato se accetti tutto, a meno che tu non lo attivi in «Personalizza».',
+  gpc: {
+    one: 'Il tuo browser invia Global Privacy Control, una richiesta di non vendere né condividere i tuoi dati: se accetti tutto, la categoria {categories} resta disattivata, a meno che tu non la attivi in «Personalizza».',
+    other: 'Il tuo browser invia Global Privacy Control, una richiesta di non vendere né condividere i tuoi dati: se accetti tutto, le categorie {categories} restano disattivate, a meno che tu non le attivi in «Personalizza».',
+  },
   save: 'Salva le scelte',
   settings: 'Impostazioni cookie',
   intro: 'Scegli cosa consentire. Tutto ciò che non è strettamente necessario resta disattivato finché non lo attivi, e puoi cambiare scelta in qualsiasi momento.',

@@ -1,10 +1,10 @@
 import type { UiStrings } from './types.js';
 
-/** Norwegian Bokmål. Missing keys fall back to English. */
-export const nb: Partial<UiStrings> = {
+/** Norwegian Bokmål: complete. */
+export const nb: UiStrings = {
   title: 'Informasjonskapsler og personvernet ditt',
   body: '{controller} ønsker å bruke informasjonskapsler og lignende teknologi til følgende formål. Bare de strengt nødvendige brukes uten ditt samtykke.',
-  recipients: 'Hvis du samtykker, deles data med {count} tredjeparter.',
+  recipients: { one: 'Hvis du samtykker, deles data med {count} tredjepart.', other: 'Hvis du samtykker, deles data med {count} tredjeparter.' },
   recipientsLink: 'Se listen over tredjeparter',
   withdraw: 'Du kan når som helst endre eller trekke tilbake samtykket ditt under «Innstillinger for informasjonskapsler» på alle sider.',
   we: 'Vi',
@@ -12,7 +12,10 @@ export const nb: Partial<UiStrings> = {
   rejectAll: 'Avvis alle',
   acceptAll: 'Godta alle',
   customise: 'Tilpass',
-  gpc: 'Nettleseren din sender Global Privacy Control, en forespørsel om å ikke selge eller dele dataene dine: {categories} forblir av når du godtar alle, med mindre du slår det på under «Tilpass».',
+  gpc: {
+    one: 'Nettleseren din sender Global Privacy Control, en forespørsel om å ikke selge eller dele dataene dine: når du godtar alle, forblir kategorien {categories} av, med mindre du slår den på under «Tilpass».',
+    other: 'Nettleseren din sender Global Privacy Control, en forespørsel om å ikke selge eller dele dataene dine: når du godtar alle, forblir kategoriene {categories} av, med mindre du slår dem på under «Tilpass».',
+  },
   save: 'Lagre valg',
   settings: 'Innstillinger for informasjonskapsler',
   intro: 'Velg hva du tillater. Alt unntatt det strengt nødvendige er slått av til du slår det på, og du kan når som helst endre valget ditt.',

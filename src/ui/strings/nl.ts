@@ -1,18 +1,24 @@
 import type { UiStrings } from './types.js';
 
-/** Dutch. Missing keys fall back to English. */
-export const nl: Partial<UiStrings> = {
+/** Dutch: complete. */
+export const nl: UiStrings = {
   title: 'Cookies en je privacy',
   body: '{controller} wil cookies en vergelijkbare technieken gebruiken voor de volgende doelen. Zonder je toestemming worden alleen de strikt noodzakelijke gebruikt.',
-  recipients: 'Als je toestemming geeft, worden gegevens gedeeld met {count} derde partijen.',
+  recipients: {
+    one: 'Als je toestemming geeft, worden gegevens gedeeld met {count} derde partij.',
+    other: 'Als je toestemming geeft, worden gegevens gedeeld met {count} derde partijen.',
+  },
   recipientsLink: 'Bekijk de lijst met derde partijen',
   withdraw: 'Je kunt je toestemming altijd wijzigen of intrekken via ‘Cookie-instellingen’ op elke pagina.',
-  we: 'Wij',
+  we: 'Deze website',
   policy: 'Privacyverklaring',
   rejectAll: 'Alles weigeren',
   acceptAll: 'Alles accepteren',
   customise: 'Aanpassen',
-  gpc: 'Uw browser verstuurt Global Privacy Control, een verzoek om uw gegevens niet te verkopen of te delen: {categories} blijft uit als u alles accepteert, tenzij u het aanzet onder ‘Aanpassen’.',
+  gpc: {
+    one: 'Je browser verstuurt Global Privacy Control, een verzoek om je gegevens niet te verkopen of te delen: als je alles accepteert, blijft de categorie {categories} uit, tenzij je die aanzet onder ‘Aanpassen’.',
+    other: 'Je browser verstuurt Global Privacy Control, een verzoek om je gegevens niet te verkopen of te delen: als je alles accepteert, blijven de categorieën {categories} uit, tenzij je ze aanzet onder ‘Aanpassen’.',
+  },
   save: 'Keuzes opslaan',
   settings: 'Cookie-instellingen',
   intro: 'Kies wat je toestaat. Alles behalve het strikt noodzakelijke staat uit tot je het aanzet, en je kunt je keuze altijd wijzigen.',

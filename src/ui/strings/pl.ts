@@ -1,18 +1,24 @@
 import type { UiStrings } from './types.js';
 
-/** Polish. Missing keys fall back to English. */
-export const pl: Partial<UiStrings> = {
+/** Polish: complete. */
+export const pl: UiStrings = {
   title: 'Pliki cookie i Twoja prywatność',
   body: '{controller} chce używać plików cookie i podobnych technologii w następujących celach. Bez Twojej zgody używane są tylko te niezbędne.',
-  recipients: 'Jeśli wyrazisz zgodę, dane zostaną udostępnione {count} podmiotom trzecim.',
+  recipients: {
+    one: 'Jeśli wyrazisz zgodę, dane zostaną udostępnione {count} podmiotowi trzeciemu.',
+    other: 'Jeśli wyrazisz zgodę, dane zostaną udostępnione {count} podmiotom trzecim.',
+  },
   recipientsLink: 'Zobacz listę podmiotów trzecich',
   withdraw: 'Zgodę możesz w każdej chwili zmienić lub wycofać w „Ustawieniach plików cookie” na każdej stronie.',
-  we: 'My',
+  we: 'Ta witryna',
   policy: 'Polityka prywatności',
   rejectAll: 'Odrzuć wszystkie',
   acceptAll: 'Zaakceptuj wszystkie',
   customise: 'Dostosuj',
-  gpc: 'Twoja przeglądarka wysyła sygnał Global Privacy Control, prośbę o niesprzedawanie i nieudostępnianie Twoich danych: {categories} pozostaje wyłączone po akceptacji wszystkich, chyba że włączysz to w „Dostosuj”.',
+  gpc: {
+    one: 'Twoja przeglądarka wysyła sygnał Global Privacy Control, prośbę o niesprzedawanie i nieudostępnianie Twoich danych: jeśli zaakceptujesz wszystkie, kategoria {categories} pozostanie wyłączona, chyba że włączysz ją w „Dostosuj”.',
+    other: 'Twoja przeglądarka wysyła sygnał Global Privacy Control, prośbę o niesprzedawanie i nieudostępnianie Twoich danych: jeśli zaakceptujesz wszystkie, kategorie {categories} pozostaną wyłączone, chyba że włączysz je w „Dostosuj”.',
+  },
   save: 'Zapisz wybór',
   settings: 'Ustawienia plików cookie',
   intro: 'Wybierz, na co się zgadzasz. Wszystko poza niezbędnym jest wyłączone, dopóki tego nie włączysz, a wybór możesz zmienić w każdej chwili.',

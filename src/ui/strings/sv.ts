@@ -4,7 +4,7 @@ import type { UiStrings } from './types.js';
 export const sv: UiStrings = {
   title: 'Kakor och din integritet',
   body: '{controller} vill använda kakor och liknande tekniker för följande ändamål. Endast de strikt nödvändiga används utan ditt samtycke.',
-  recipients: 'Om du samtycker delas uppgifter med {count} tredje parter.',
+  recipients: { one: 'Om du samtycker delas uppgifter med {count} tredje part.', other: 'Om du samtycker delas uppgifter med {count} tredje parter.' },
   recipientsLink: 'Se listan över tredje parter',
   withdraw: 'Du kan när som helst ändra eller återkalla ditt samtycke under ”Cookieinställningar”, på varje sida.',
   we: 'Vi',
@@ -12,7 +12,10 @@ export const sv: UiStrings = {
   rejectAll: 'Avvisa alla',
   acceptAll: 'Godkänn alla',
   customise: 'Anpassa',
-  gpc: 'Din webbläsare skickar Global Privacy Control, en begäran om att dina uppgifter inte säljs eller delas: {categories} förblir avstängt när du godkänner alla, om du inte slår på det under ”Anpassa”.',
+  gpc: {
+    one: 'Din webbläsare skickar Global Privacy Control, en begäran om att dina uppgifter inte säljs eller delas: om du godkänner alla förblir kategorin {categories} avstängd, såvida du inte slår på den under ”Anpassa”.',
+    other: 'Din webbläsare skickar Global Privacy Control, en begäran om att dina uppgifter inte säljs eller delas: om du godkänner alla förblir kategorierna {categories} avstängda, såvida du inte slår på dem under ”Anpassa”.',
+  },
   save: 'Spara val',
   settings: 'Cookieinställningar',
   intro: 'Välj vad du tillåter. Allt utom det strikt nödvändiga är avstängt tills du slår på det, och du kan ändra ditt val när som helst.',
