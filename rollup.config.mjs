@@ -108,8 +108,9 @@ const validateChunk = (devMode) => ({
 const proofChunk = () => ({
   input: 'src/entries/proof-chunk.ts',
   onwarn,
-  output: { file: `dist/${CHUNKS.proof}`, format: 'es', sourcemap: true },
-  plugins: browserPlugins(false),
+  // SHA-256 for a page without Web Crypto (plain http) is a chunk of its own, fetched only there.
+  output: { dir: 'dist', entryFileNames: CHUNKS.proof, chunkFileNames: 'samtycke-proof-[name].js', format: 'es', sourcemap: true },
+  plugins: browserPlugins(false, [resolve({ browser: true })]),
 });
 
 export default [
@@ -128,7 +129,7 @@ export default [
     input: { index: 'src/entries/index.ts', ui: 'src/entries/ui.ts', sentinel: 'src/entries/sentinel.ts' },
     onwarn,
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    external: (id) => /^(lit|zod|js-cookie)(\/|$)/.test(id) || id.startsWith('@lit/'),
+    external: (id) => /^(lit|zod|js-cookie|@noble\/hashes)(\/|$)/.test(id) || id.startsWith('@lit/'),
     plugins: [constants(undefined), json({ preferConst: true }), ts(), stringTables()],
   },
 ];

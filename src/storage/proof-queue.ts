@@ -145,12 +145,22 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
     for (const batch of batches) await send(batch);
   }
 
-  /** A decision made before the shown text was hashed carries the text alone: hash it before sending. */
+  /**
+   * A decision made before the shown text was hashed carries the text alone: hash it before sending.
+   * Web Crypto exists only on secure pages (https, localhost); on a plain-http page a small audited
+   * SHA-256 (@noble/hashes) does it, so no record goes out without its hash and none is refused.
+   */
   async function completeTextHashes(): Promise<void> {
     const missing = load().filter((entry) => entry.record.text !== undefined && !/^[0-9a-f]{64}$/.test(entry.record.textHash));
-    if (!missing.length || !crypto.subtle) return;
+    if (!missing.length) return;
+    const hash = async (text: string): Promise<string> => {
+      if (globalThis.crypto?.subtle) return sha256Hex(text);
+      // Loaded only where it is needed: a plain-http page.
+      const [{ sha256 }, { bytesToHex }] = await Promise.all([import('@noble/hashes/sha2.js'), import('@noble/hashes/utils.js')]);
+      return bytesToHex(sha256(new TextEncoder().encode(text)));
+    };
     const hashes = new Map<string, string>();
-    for (const entry of missing) hashes.set(entry.record.recordId, await sha256Hex(entry.record.text!));
+    for (const entry of missing) hashes.set(entry.record.recordId, await hash(entry.record.text!));
     update((entries) => entries.map((entry) => (hashes.has(entry.record.recordId) ? { ...entry, record: { ...entry.record, textHash: hashes.get(entry.record.recordId)! } } : entry)));
   }
 
