@@ -108,5 +108,16 @@ export function createPlaceholder(frame: HTMLIFrameElement, embed: Embed, action
     placeholderTexts(locale).then(show);
   }
   frame.before(box);
+  hideWhenPrinted();
   return box;
+}
+
+let printSheet: CSSStyleSheet | undefined;
+
+/** Nothing of samtycke's on paper: one constructed sheet for the page hides every placeholder in print. */
+function hideWhenPrinted(): void {
+  if (printSheet || typeof CSSStyleSheet === 'undefined') return;
+  printSheet = new CSSStyleSheet();
+  printSheet.replaceSync('@media print{[data-samtycke-placeholder]{display:none!important}}');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
 }

@@ -15,6 +15,8 @@ export interface CdpCookie {
 
 export const cdpCookies = (): Promise<CdpCookie[]> => executeServerCommand('cdp-cookies');
 export const clearCookies = (): Promise<boolean> => executeServerCommand('cdp-clear-cookies');
+/** Renders the page as it would be printed (`print`) or back on screen (`''`). */
+export const emulateMedia = (media: 'print' | ''): Promise<boolean> => executeServerCommand('cdp-media', { media });
 
 export interface TrackerHit {
   host: string;
