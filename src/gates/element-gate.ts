@@ -6,6 +6,7 @@
 
 import type { BlockedKind } from '../consent/contract.js';
 import { URL_ATTRIBUTES } from '../internal/request-hooks.js';
+import { trustedScriptUrl } from './trusted-types.js';
 
 /** The elements that fetch, and what a blocked request of each is called. */
 export const KINDS: Readonly<Record<string, BlockedKind>> = { SCRIPT: 'script', IFRAME: 'iframe', IMG: 'img', LINK: 'link', VIDEO: 'media', AUDIO: 'media', SOURCE: 'media' };
@@ -33,7 +34,8 @@ export function activateElement(element: Element, set: (element: Element, name: 
     const value = element.getAttribute(`data-${name}`);
     if (value === null) continue;
     element.removeAttribute(`data-${name}`);
-    set(element, name, value);
+    // A script's URL is a Trusted Types sink: through samtycke's policy, for this one URL.
+    set(element, name, element.tagName === 'SCRIPT' && name === 'src' ? trustedScriptUrl(value) : value);
   }
   const media = element.tagName === 'SOURCE' ? element.parentElement : element;
   if (media instanceof HTMLMediaElement) {

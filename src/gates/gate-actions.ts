@@ -18,7 +18,7 @@ import { signalVendors } from './vendor-signals.js';
 const GATED = '[data-category],[data-service]';
 
 /** The on-demand half of the gates, over what the blocking half shares (`GateContext`). */
-export function createGateActions({ consent, rules, config, ran, logged, setAttribute, parse, denied }: GateContext): GateActions {
+export function createGateActions({ consent, rules, config, ran, logged, setAttribute, parse, denied, holdBack }: GateContext): GateActions {
   /** Gated iframes with a placeholder. */
   const placeholders = new WeakMap<Element, HTMLElement>();
 
@@ -45,7 +45,7 @@ export function createGateActions({ consent, rules, config, ran, logged, setAttr
       ran.add(rules.services.find((service) => service.id === id)?.category ?? id);
       for (const [, service] of owners(element)) ran.add(service.category);
     }
-    if (element.tagName === 'SCRIPT' && (element as HTMLScriptElement).type === 'text/plain') activateScript(element as HTMLScriptElement);
+    if (element.tagName === 'SCRIPT' && (element as HTMLScriptElement).type === 'text/plain') activateScript(element as HTMLScriptElement, holdBack);
     else activateElement(element, setAttribute);
   }
 

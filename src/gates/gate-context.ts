@@ -21,6 +21,8 @@ export interface GateContext {
   parse(value: unknown): URL | null;
   /** The not-granted service a request to `value` would reach; the attempt is recorded. */
   denied(value: unknown, kind: BlockedKind): GateService | undefined;
+  /** Keeps back the URLs of an element that arrived with them set (parsed markup): true when it held one. */
+  holdBack(element: Element): boolean;
 }
 
 /** The steps the on-demand half offers, run in the order they were asked for. */

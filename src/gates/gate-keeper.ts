@@ -83,7 +83,7 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     return service;
   }
 
-  const context: GateContext = { consent, rules, config, ran, logged, setAttribute: setAttributeUninspected, parse, denied };
+  const context: GateContext = { consent, rules, config, ran, logged, setAttribute: setAttributeUninspected, parse, denied, holdBack };
 
   /** Runs `step` once the actions are there; one promise for all, so steps keep their order. */
   function later(step: (gates: GateActions) => void): void {

@@ -14,6 +14,8 @@ export interface PageOptions {
   body?: string;
   /** A `data-stamp` for the config element, as `samtycke check --write` writes it. */
   stamp?: string;
+  /** A CSP nonce for the head script (the page's own CSP goes in `before`). */
+  nonce?: string;
   /** The head script to load: `/dist/samtycke.js` unless given, `countedBundle().script` to count what the page fetches. */
   script?: string;
 }
@@ -30,7 +32,7 @@ export async function loadPage(options: PageOptions): Promise<Frame> {
   const stamp = options.stamp === undefined ? '' : ` data-stamp="${options.stamp}"`;
   const config = options.config === undefined ? '' : `<script type="application/json" id="samtycke-config"${stamp}>${configText(options.config)}</script>`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">${options.before ?? ''}${config}
-<script src="${options.script ?? '/dist/samtycke.js'}"></script>${options.head ?? ''}</head><body>${options.body ?? ''}</body></html>`;
+<script src="${options.script ?? '/dist/samtycke.js'}"${options.nonce ? ` nonce="${options.nonce}"` : ''}></script>${options.head ?? ''}</head><body>${options.body ?? ''}</body></html>`;
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width:800px;height:600px;border:0';
   frames.push(frame);
