@@ -5,12 +5,13 @@
  *   internal → config, proof → consent → storage → gates, ui, sentinel → entries
  *
  * and each folder imports only from the folders before it. The collector, the
- * audit and the command line are server code: they share the proof-record
- * schema with the browser, and the audit also reads src/config's pure
- * definitions (retention limits); none of them imports code that needs a DOM.
+ * audit, the command line and the Vite plugin are server code: they share the
+ * proof-record schema with the browser, and the audit, the command line and
+ * the Vite plugin also read src/config's definitions and validator; none of
+ * them imports code that needs a DOM.
  */
 const BROWSER = '^src/(internal|config|proof|consent|storage|gates|ui|sentinel|entries)/';
-const SERVER = '^src/(collector|audit|cli)/';
+const SERVER = '^src/(collector|audit|cli|vite)/';
 
 /** A folder may import only these folders (besides itself). */
 const allowed = {
@@ -27,9 +28,11 @@ const allowed = {
   audit: ['config', 'proof'],
   // `samtycke check` validates configs with the browser's own schema (DOM-free modules only).
   cli: ['collector', 'audit', 'proof', 'config', 'internal'],
+  // The Vite plugin validates and stamps the config at build time, as `samtycke check` does (src/cli/check.ts only).
+  vite: ['cli', 'config'],
 };
 
-const FOLDERS = ['internal', 'config', 'proof', 'consent', 'storage', 'gates', 'ui', 'sentinel', 'entries', 'collector', 'audit', 'cli'];
+const FOLDERS = ['internal', 'config', 'proof', 'consent', 'storage', 'gates', 'ui', 'sentinel', 'entries', 'collector', 'audit', 'cli', 'vite'];
 
 const layering = Object.entries(allowed).map(([folder, below]) => ({
   name: `${folder}-imports-only-below`,
@@ -106,8 +109,15 @@ module.exports = {
       to: { path: '^src/config/(locale|plain-labels|schema|advice|validate-config)\\.ts$' },
     },
     {
+      name: 'vite-uses-only-check-from-cli',
+      comment: 'The Vite plugin shares the validation and the stamp of `samtycke check`, not the command line, the collector or the audit.',
+      severity: 'error',
+      from: { path: '^src/vite/' },
+      to: { path: '^src/cli/', pathNot: '^src/cli/check\\.ts$' },
+    },
+    {
       name: 'server-code-stays-out-of-the-browser',
-      comment: 'The collector, the audit and the command line never enter a browser bundle.',
+      comment: 'The collector, the audit, the command line and the Vite plugin never enter a browser bundle.',
       severity: 'error',
       from: { path: BROWSER },
       to: { path: SERVER },

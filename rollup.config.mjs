@@ -24,7 +24,7 @@ const constants = (devMode) =>
     values: { SAMTYCKE_VERSION: JSON.stringify(version), ...(devMode === undefined ? {} : { DEV_MODE: String(devMode) }) },
   });
 
-const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true }, include: ['src/**/*.ts'], exclude: ['src/collector/**', 'src/cli/**'] });
+const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true }, include: ['src/**/*.ts'], exclude: ['src/collector/**', 'src/cli/**', 'src/audit/**', 'src/vite/**'] });
 const browserPlugins = (devMode, extra = []) => [constants(devMode), json({ preferConst: true }), ...extra, ts(), minify()];
 
 const minify = () =>
