@@ -2,7 +2,7 @@
  * The layering of src/ (docs/architecture.md), checked by `npm run check:imports`
  * as part of `npm test`. Data flows one way:
  *
- *   internal → config, proof → consent → storage → gates, ui, sentinel → entries
+ *   internal → config, proof → consent → storage → gates, ui, sentinel, frameworks → entries
  *
  * and each folder imports only from the folders before it. The collector, the
  * audit, the command line and the Vite plugin are server code: they share the
@@ -10,7 +10,7 @@
  * the Vite plugin also read src/config's definitions and validator; none of
  * them imports code that needs a DOM.
  */
-const BROWSER = '^src/(internal|config|proof|consent|storage|gates|ui|sentinel|entries)/';
+const BROWSER = '^src/(internal|config|proof|consent|storage|gates|ui|sentinel|frameworks|entries)/';
 const SERVER = '^src/(collector|audit|cli|vite)/';
 
 /** A folder may import only these folders (besides itself). */
@@ -23,6 +23,8 @@ const allowed = {
   gates: ['internal', 'config', 'proof', 'consent', 'storage'],
   ui: ['internal', 'config', 'proof', 'consent', 'storage'],
   sentinel: ['internal', 'config', 'proof', 'consent', 'storage'],
+  // React, Vue and Svelte bindings: they read the consent object's contract and nothing that gates or renders.
+  frameworks: ['internal', 'config', 'proof', 'consent'],
   collector: ['proof'],
   // The audit drives a browser from Node: it may read config definitions, never the code that runs in the page.
   audit: ['config', 'proof'],
@@ -32,7 +34,7 @@ const allowed = {
   vite: ['cli', 'config'],
 };
 
-const FOLDERS = ['internal', 'config', 'proof', 'consent', 'storage', 'gates', 'ui', 'sentinel', 'entries', 'collector', 'audit', 'cli', 'vite'];
+const FOLDERS = ['internal', 'config', 'proof', 'consent', 'storage', 'gates', 'ui', 'sentinel', 'frameworks', 'entries', 'collector', 'audit', 'cli', 'vite'];
 
 const layering = Object.entries(allowed).map(([folder, below]) => ({
   name: `${folder}-imports-only-below`,
@@ -114,6 +116,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/vite/' },
       to: { path: '^src/cli/', pathNot: '^src/cli/check\\.ts$' },
+    },
+    {
+      name: 'framework-packages-only-in-frameworks',
+      comment: 'React, Vue and Svelte are optional peers: only their own bindings in src/frameworks/ import them.',
+      severity: 'error',
+      from: { path: BROWSER, pathNot: '^src/frameworks/' },
+      to: { path: 'node_modules/(react|react-dom|vue|@vue|svelte)/' },
     },
     {
       name: 'server-code-stays-out-of-the-browser',
