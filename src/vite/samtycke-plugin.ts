@@ -11,6 +11,10 @@ import { DIST_DIR, SCRIPT_FILE, scriptFiles } from './dist-files.js';
 import { injectHeadTags } from './head-tags.js';
 import { readPageConfig, type PageConfig } from './page-config.js';
 
+// For server-rendering frameworks that write their own <head> (docs/frameworks.md).
+export { readPageConfig, type PageConfig } from './page-config.js';
+export { injectHeadTags, type HeadTags } from './head-tags.js';
+
 /** Options of the `samtycke()` Vite plugin. */
 export interface SamtyckePluginOptions {
   /**

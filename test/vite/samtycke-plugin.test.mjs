@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, createServer } from 'vite';
-import { samtycke } from '../../dist/collector/vite/samtycke-plugin.js';
+import { readPageConfig, samtycke } from '../../dist/collector/vite/samtycke-plugin.js';
 import { scriptFiles } from '../../dist/collector/vite/dist-files.js';
 import { configHash } from '../../dist/collector/config/config.js';
 
@@ -117,4 +117,14 @@ test('dev: the development head script first, its chunks served, nothing else of
   } finally {
     await server.close();
   }
+});
+
+test('readPageConfig gives a server-rendered page the same element text and stamp as the plugin', async () => {
+  const root = app();
+  writeFileSync(join(root, 'samtycke.json'), JSON.stringify(CONFIG, null, 2));
+  const { text, stamp, file } = await readPageConfig('samtycke.json', root);
+  assert.equal(file, join(root, 'samtycke.json'));
+  assert.equal(text, JSON.stringify(CONFIG));
+  assert.equal(stamp, configHash(text));
+  await assert.rejects(readPageConfig({ revision: '1' }, root), (error) => error.name === 'ConfigError' && error.issues.length >= 2);
 });
