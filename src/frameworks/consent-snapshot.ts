@@ -13,7 +13,12 @@
 import type { Consent, ConsentState } from '../consent/contract.js';
 import { inertConsent } from '../consent/inert-consent.js';
 
-/** One state of consent, for rendering. */
+/**
+ * One state of consent, for rendering.
+ * @example
+ * const { state, has, consent } = liveSnapshot(getConsent());
+ * if (state.decided && !has('analytics')) showAnalyticsHint(() => consent.showPreferences());
+ */
 export interface ConsentSnapshot {
   /** The state this snapshot shows (`decided`, `choices`, `decidedAt` in ms since the epoch …). */
   readonly state: ConsentState;

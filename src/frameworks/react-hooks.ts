@@ -55,4 +55,3 @@ export function useGranted(id: string, consent: Consent = getConsent()): boolean
   );
 }
 
-export type { ConsentSnapshot };

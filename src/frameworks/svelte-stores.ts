@@ -78,4 +78,3 @@ export function grantedStore(id: string, consent: Consent = getConsent()): Reada
   return derived(consentStore(consent), (snapshot) => snapshot.has(id));
 }
 
-export type { ConsentSnapshot };

@@ -9,7 +9,11 @@ import type { Consent, ConsentState } from '../consent/contract.js';
 import { getConsent } from '../consent/get-consent.js';
 import { inertSnapshot, liveSnapshot, type ConsentSnapshot } from './consent-snapshot.js';
 
-/** What `useConsent()` returns. */
+/**
+ * What `useConsent()` returns.
+ * @example
+ * const { state, has, consent }: UseConsent = useConsent();
+ */
 export interface UseConsent {
   /** The consent state, reactive. */
   readonly state: ComputedRef<ConsentState>;
@@ -74,4 +78,3 @@ export function useGranted(id: string, consent: Consent = getConsent()): Compute
   return computed(() => snapshot.value.has(id));
 }
 
-export type { ConsentSnapshot };

@@ -6,10 +6,17 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-/** The package's `dist/` (this module is compiled to `dist/collector/vite/`). */
+/**
+ * The package's `dist/` (this module is compiled to `dist/collector/vite/`).
+ * @example readFile(join(DIST_DIR, 'samtycke.js'))
+ */
 export const DIST_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
-/** A file of the script-tag build: `samtycke.js`, `samtycke-ui.js`, `samtycke-ui-sv-1a2b.dev.js` … and their source maps. Nothing else in `dist/` is served. */
+/**
+ * A file of the script-tag build: `samtycke.js`, `samtycke-ui.js`, `samtycke-ui-sv-1a2b.dev.js` … and
+ * their source maps. Nothing else in `dist/` is served.
+ * @example SCRIPT_FILE.test('samtycke-gates.js') // true; SCRIPT_FILE.test('esm/index.js') // false
+ */
 export const SCRIPT_FILE = /^samtycke(?:-[\w-]+)?(?:\.dev)?\.js(?:\.map)?$/;
 
 /**

@@ -6,7 +6,11 @@
  * (within the first 1024 bytes).
  */
 
-/** What goes first in `<head>`. */
+/**
+ * What goes first in `<head>`.
+ * @example
+ * const tags: HeadTags = { configText: text, stamp, src: '/samtycke/samtycke.js' };
+ */
 export interface HeadTags {
   /** The config element's text (already safe inside `<script>`, see `readPageConfig`). */
   readonly configText: string;

@@ -10,7 +10,12 @@ import { ConfigError } from '../config/config-error.js';
 import type { ConfigInput } from '../config/schema.js';
 import { checkConfigText } from '../cli/check.js';
 
-/** A validated config, ready for the page. */
+/**
+ * A validated config, ready for the page.
+ * @example
+ * const { text, stamp }: PageConfig = await readPageConfig(config, root);
+ * html = `<script type="application/json" id="samtycke-config" data-stamp="${stamp}">${text}</script>`;
+ */
 export interface PageConfig {
   /** The element's text: JSON with `<` and every non-ASCII character escaped, so it can close no element and reads the same in any charset. */
   readonly text: string;

@@ -15,7 +15,11 @@ import { readPageConfig, type PageConfig } from './page-config.js';
 export { readPageConfig, type PageConfig } from './page-config.js';
 export { injectHeadTags, type HeadTags } from './head-tags.js';
 
-/** Options of the `samtycke()` Vite plugin. */
+/**
+ * Options of the `samtycke()` Vite plugin.
+ * @example
+ * samtycke({ config: './samtycke.config.json', base: '/consent/' })
+ */
 export interface SamtyckePluginOptions {
   /**
    * The site's config: a JSON file path (relative to Vite's `root`) or the config object. Leave it
@@ -43,7 +47,7 @@ const trimSlashes = (path: string): string => path.replace(/^\/+|\/+$/g, '');
  * The samtycke Vite plugin. It validates the config when Vite starts (a
  * broken config fails the build with every problem `ConfigError` lists),
  * puts the stamped config element and the head script first in
- * `index.html`'s `<head>` (so the gates run before the app's first module),
+ * `index.html`'s `<head>` (so the gates run before the app's first module: R01, R02),
  * serves the head script and its chunks under `base` in `vite dev`, and
  * writes them there into the build output. A config file is watched in dev:
  * an edit reloads the page.
