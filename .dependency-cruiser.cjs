@@ -2,15 +2,16 @@
  * The layering of src/ (docs/architecture.md), checked by `npm run check:imports`
  * as part of `npm test`. Data flows one way:
  *
- *   internal → config, proof → consent → storage → gates, ui, sentinel → entries
+ *   internal → config, proof → consent → storage → gates, ui, sentinel, frameworks → entries
  *
  * and each folder imports only from the folders before it. The collector, the
- * audit and the command line are server code: they share the proof-record
- * schema with the browser, and the audit also reads src/config's pure
- * definitions (retention limits); none of them imports code that needs a DOM.
+ * audit, the command line and the Vite plugin are server code: they share the
+ * proof-record schema with the browser, and the audit, the command line and
+ * the Vite plugin also read src/config's definitions and validator; none of
+ * them imports code that needs a DOM.
  */
-const BROWSER = '^src/(internal|config|proof|consent|storage|gates|ui|sentinel|entries)/';
-const SERVER = '^src/(collector|audit|cli)/';
+const BROWSER = '^src/(internal|config|proof|consent|storage|gates|ui|sentinel|frameworks|entries)/';
+const SERVER = '^src/(collector|audit|cli|vite)/';
 
 /** A folder may import only these folders (besides itself). */
 const allowed = {
@@ -22,14 +23,18 @@ const allowed = {
   gates: ['internal', 'config', 'proof', 'consent', 'storage'],
   ui: ['internal', 'config', 'proof', 'consent', 'storage'],
   sentinel: ['internal', 'config', 'proof', 'consent', 'storage'],
+  // React, Vue and Svelte bindings: they read the consent object's contract and nothing that gates or renders.
+  frameworks: ['internal', 'config', 'proof', 'consent'],
   collector: ['proof'],
   // The audit drives a browser from Node: it may read config definitions, never the code that runs in the page.
   audit: ['config', 'proof'],
   // `samtycke check` validates configs with the browser's own schema (DOM-free modules only).
   cli: ['collector', 'audit', 'proof', 'config', 'internal'],
+  // The Vite plugin validates and stamps the config at build time, as `samtycke check` does (src/cli/check.ts only).
+  vite: ['cli', 'config'],
 };
 
-const FOLDERS = ['internal', 'config', 'proof', 'consent', 'storage', 'gates', 'ui', 'sentinel', 'entries', 'collector', 'audit', 'cli'];
+const FOLDERS = ['internal', 'config', 'proof', 'consent', 'storage', 'gates', 'ui', 'sentinel', 'frameworks', 'entries', 'collector', 'audit', 'cli', 'vite'];
 
 const layering = Object.entries(allowed).map(([folder, below]) => ({
   name: `${folder}-imports-only-below`,
@@ -106,8 +111,22 @@ module.exports = {
       to: { path: '^src/config/(locale|plain-labels|schema|advice|validate-config)\\.ts$' },
     },
     {
+      name: 'vite-uses-only-check-from-cli',
+      comment: 'The Vite plugin shares the validation and the stamp of `samtycke check`, not the command line, the collector or the audit.',
+      severity: 'error',
+      from: { path: '^src/vite/' },
+      to: { path: '^src/cli/', pathNot: '^src/cli/check\\.ts$' },
+    },
+    {
+      name: 'framework-packages-only-in-frameworks',
+      comment: 'React, Vue and Svelte are optional peers: only their own bindings in src/frameworks/ import them.',
+      severity: 'error',
+      from: { path: BROWSER, pathNot: '^src/frameworks/' },
+      to: { path: 'node_modules/(react|react-dom|vue|@vue|svelte)/' },
+    },
+    {
       name: 'server-code-stays-out-of-the-browser',
-      comment: 'The collector, the audit and the command line never enter a browser bundle.',
+      comment: 'The collector, the audit, the command line and the Vite plugin never enter a browser bundle.',
       severity: 'error',
       from: { path: BROWSER },
       to: { path: SERVER },

@@ -47,7 +47,7 @@ function stringTables() {
   };
 }
 
-const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true }, include: ['src/**/*.ts'], exclude: ['src/collector/**', 'src/cli/**'] });
+const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true }, include: ['src/**/*.ts'], exclude: ['src/collector/**', 'src/cli/**', 'src/audit/**', 'src/vite/**'] });
 const browserPlugins = (devMode, extra = []) => [constants(devMode), json({ preferConst: true }), ...extra, ts(), stringTables(), minify()];
 
 const minify = () =>
@@ -126,10 +126,11 @@ export default [
   uiChunk(true),
   {
     // npm entries: ESM, dependencies stay external, warnings kept (define DEV_MODE=false in your bundler to drop them).
-    input: { index: 'src/entries/index.ts', ui: 'src/entries/ui.ts', sentinel: 'src/entries/sentinel.ts' },
+    // React, Vue and Svelte bindings are entries of their own, so an app loads only its framework's, and the framework stays the app's.
+    input: { index: 'src/entries/index.ts', ui: 'src/entries/ui.ts', sentinel: 'src/entries/sentinel.ts', react: 'src/entries/react.ts', vue: 'src/entries/vue.ts', svelte: 'src/entries/svelte.ts' },
     onwarn,
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-    external: (id) => /^(lit|zod|js-cookie|@noble\/hashes)(\/|$)/.test(id) || id.startsWith('@lit/'),
+    external: (id) => /^(lit|zod|js-cookie|@noble\/hashes|react|react-dom|vue|svelte)(\/|$)/.test(id) || id.startsWith('@lit/'),
     plugins: [constants(undefined), json({ preferConst: true }), ts(), stringTables()],
   },
 ];

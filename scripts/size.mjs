@@ -1,10 +1,14 @@
 /**
  * Prints raw / gzip / brotli bytes of each browser bundle and fails when a
  * budget is exceeded. Budgets are brotli bytes, as the README states them.
+ * It also builds the reference app (examples/reference, Vite and the
+ * samtycke plugin) and measures what its index.html loads before any click.
  *   node scripts/size.mjs            check
  *   node scripts/size.mjs --json     machine-readable
  */
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 /** The file names of the script-tag build (the same list the build and the head script's loader read). */
@@ -57,6 +61,38 @@ const NEVER_IN_HEAD = [/lit-html|LitElement|ReactiveElement/, /zod|ZodError|\$Zo
 
 const FILES = [dist('head'), dist('ui'), ...preferencesChunk(), dist('validate'), dist('gates'), dist('proof'), dist('sentinel'), ...localeChunks(), 'dist/esm/index.js', 'dist/esm/ui.js'];
 
+/** What an app built with Vite and the plugin loads before any user action: the head script and the app's own JS, brotli. */
+export const REFERENCE_APP_BUDGET = 8 * 1024;
+const REFERENCE_APP = fileURLToPath(new URL('../examples/reference/', import.meta.url));
+
+/** The JS files a page's HTML loads at once (scripts, module preloads), and the modules those import statically. */
+export function initialScripts(outDir, html) {
+  const found = new Set();
+  const visit = (file) => {
+    if (found.has(file) || !existsSync(file)) return;
+    found.add(file);
+    // Static imports only (`import x from "./a.js"`, `import "./b.js"`); `import("./c.js")` loads later, on demand.
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)) {
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
+    }
+  };
+  for (const [, src, href] of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) {
+    visit(join(outDir, (src ?? href).replace(/^\//, '')));
+  }
+  return [...found];
+}
+
+/** Builds the reference app and measures its initial JS. */
+async function measureReferenceApp() {
+  const { build } = await import('vite');
+  await build({ root: REFERENCE_APP, logLevel: 'warn' });
+  const outDir = join(REFERENCE_APP, 'dist');
+  const files = initialScripts(outDir, readFileSync(join(outDir, 'index.html'), 'utf8')).map(measure);
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const row of files) for (const key of Object.keys(total)) total[key] += row[key];
+  return { files, total };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = FILES.filter((file) => existsSync(file)).map(measure);
   if (rows.length === 0) {
@@ -82,9 +118,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const headRow = rows.find((row) => row.file === dist('head'));
   const chunk = rows.find((row) => row.file === dist('ui'));
   if (headRow && chunk && !process.argv.includes('--json')) console.log(`first visit (head + UI chunk, English): ${((headRow.brotli + chunk.brotli) / 1024).toFixed(2)} KB brotli`);
+  const reference = await measureReferenceApp();
+  const names = reference.files.map((row) => `${row.file.slice(REFERENCE_APP.length)} ${(row.brotli / 1024).toFixed(2)} KB`).join(' + ');
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ referenceApp: reference }, null, 2));
+  else console.log(`reference app's initial JS (examples/reference: ${names}): ${(reference.total.brotli / 1024).toFixed(2)} KB brotli, budget ${(REFERENCE_APP_BUDGET / 1024).toFixed(2)} KB`);
+  if (!reference.files.some((row) => row.file.endsWith('/samtycke.js'))) console.error('The reference app does not load samtycke.js');
+  if (reference.total.brotli > REFERENCE_APP_BUDGET) console.error(`Over budget: the reference app loads ${reference.total.brotli} B brotli before any click, budget ${REFERENCE_APP_BUDGET} B.`);
+  const referenceFailed = reference.total.brotli > REFERENCE_APP_BUDGET || !reference.files.some((row) => row.file.endsWith('/samtycke.js'));
   const over = rows.filter((row) => BUDGETS[row.file] && row.brotli > BUDGETS[row.file]);
   for (const row of over) console.error(`Over budget: ${row.file} is ${row.brotli} B brotli, budget ${BUDGETS[row.file]} B.`);
   const missing = Object.keys(BUDGETS).filter((file) => !existsSync(file));
   for (const file of missing) console.error(`Missing bundle with a budget: ${file}`);
-  process.exit(over.length || missing.length || leaks.length || bare.length ? 1 : 0);
+  process.exit(over.length || missing.length || leaks.length || bare.length || referenceFailed ? 1 : 0);
 }

@@ -3,7 +3,7 @@
  * It has no side effects and never registers elements; import `samtycke/ui`
  * for the banner.
  */
-export { getConsent } from './get-consent.js';
+export { getConsent } from '../consent/get-consent.js';
 export { inertConsent } from '../consent/inert-consent.js';
 export { createConsent } from './create-consent.js';
 export type { CreateConsentOptions } from './create-consent.js';

@@ -1,4 +1,4 @@
-// Runs the server-side test suites (test/collector, test/cli, and the server-import checks of test/entries): starts one throwaway PostgreSQL
+// Runs the server-side test suites (test/collector, test/cli, test/vite, and the server-import checks of test/entries): starts one throwaway PostgreSQL
 // for all test files (or uses SAMTYCKE_TEST_DATABASE_URL), runs `node --test` on them, then stops it.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,7 +9,7 @@ import { startPostgres } from './helpers/throwaway-postgres.mjs';
 // `node test/collector/run.mjs test/collector/x.test.mjs` runs only the files named.
 const named = process.argv.slice(2).filter((arg) => arg.endsWith('.test.mjs'));
 const options = process.argv.slice(2).filter((arg) => !arg.endsWith('.test.mjs'));
-const files = named.length ? named : ['../collector/', '../cli/', '../entries/'].flatMap((folder) => {
+const files = named.length ? named : ['../collector/', '../cli/', '../entries/', '../vite/'].flatMap((folder) => {
   const dir = fileURLToPath(new URL(folder, import.meta.url));
   return readdirSync(dir)
     .filter((name) => name.endsWith('.test.mjs'))

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setImmediate } from 'node:timers/promises';
 
-const entries = ['index', 'ui', 'sentinel'];
+const entries = ['index', 'ui', 'sentinel', 'react', 'vue', 'svelte'];
 
 test('each public entry imports on a server without throwing', async () => {
   for (const entry of entries) await import(`../../dist/esm/${entry}.js`);
@@ -26,6 +26,37 @@ test('getConsent() on a server is inert: nothing granted, decided, stored or sub
   const winner = await Promise.race([consent.when('analytics').then(() => 'granted'), setImmediate('still waiting')]);
   assert.equal(winner, 'still waiting');
   assert.throws(() => { consent.state.choices.analytics = true; }, TypeError, 'its state cannot be changed either');
+});
+
+test('the framework bindings render the inert state on a server', async () => {
+  const { inertConsent } = await import('../../dist/esm/index.js');
+  const { consentStore, grantedStore } = await import('../../dist/esm/svelte.js');
+  const { get } = await import('svelte/store');
+  const snapshot = get(consentStore());
+  assert.equal(snapshot.consent, inertConsent);
+  assert.equal(snapshot.state, inertConsent.state);
+  assert.equal(snapshot.has('analytics'), false);
+  assert.equal(get(grantedStore('analytics')), false);
+  const { createElement } = await import('react');
+  const { renderToString } = await import('react-dom/server');
+  const { useConsent, useGranted } = await import('../../dist/esm/react.js');
+  const Probe = () => {
+    const { state, has } = useConsent();
+    return createElement('p', null, `${state.decided}/${has('analytics')}/${useGranted('analytics')}`);
+  };
+  assert.equal(renderToString(createElement(Probe)), '<p>false/false/false</p>');
+  const { createSSRApp, h } = await import('vue');
+  const { renderToString: renderVue } = await import('vue/server-renderer');
+  const { useConsent: useVueConsent, useGranted: useVueGranted } = await import('../../dist/esm/vue.js');
+  const app = createSSRApp({
+    setup() {
+      const { state, has } = useVueConsent();
+      const granted = useVueGranted('analytics');
+      return () => h('p', `${state.value.decided}/${has('analytics')}/${granted.value}`);
+    },
+  });
+  assert.equal(await renderVue(app), '<p>false/false/false</p>');
+  assert.equal(typeof globalThis.document, 'undefined');
 });
 
 test('samtycke/ui on a server registers nothing and renders nothing', async () => {

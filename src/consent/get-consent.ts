@@ -1,5 +1,5 @@
-import type { Consent } from '../consent/contract.js';
-import { inertConsent } from '../consent/inert-consent.js';
+import type { Consent } from './contract.js';
+import { inertConsent } from './inert-consent.js';
 import { warn } from '../internal/dev.js';
 
 /**
