@@ -13,7 +13,6 @@
  *   decision `samtycke-proof.js` (docs/gates.md, docs/ui.md).
  */
 import { configHash, normalizeConfig, type Config } from '../config/config.js';
-import { ConfigError } from '../config/config-error.js';
 import type { ConfigInput } from '../config/schema.js';
 import { createBlockedLog } from '../consent/blocked-log.js';
 import { createPendingConsent, type PendingConsent } from '../consent/consent.js';
@@ -27,16 +26,17 @@ import { importChunk, withDevBuild } from './chunk-url.js';
 import { watchFormsOnDemand } from './sentinel-loader.js';
 import { showUiOnDemand } from './ui-loader.js';
 
-/** The config element's text, its parsed value and its stamp. */
-function readConfigElement(): { text: string; input: unknown; stamp: string | undefined } {
+/** The config element's text (`null` without one), its parsed value (`undefined` if it is not JSON) and its stamp. */
+function readConfigElement(): { text: string | null; input: unknown; stamp: string | undefined } {
   const element = document.getElementById('samtycke-config');
-  if (!element) throw new ConfigError([{ path: '', code: 'missing', message: 'no <script type="application/json" id="samtycke-config"> before the samtycke script' }]);
-  const text = element.textContent ?? '';
+  const text = element ? (element.textContent ?? '') : null;
+  let input: unknown;
   try {
-    return { text, input: JSON.parse(text), stamp: element.dataset.stamp };
-  } catch (error) {
-    throw new ConfigError([{ path: '', code: 'invalid_json', message: `the config is not valid JSON (${(error as Error).message})` }]);
+    input = text === null ? undefined : JSON.parse(text);
+  } catch {
+    // Reported, with the parser's words, by the validate chunk.
   }
+  return { text, input, stamp: element?.dataset.stamp };
 }
 
 function start(scriptSrc: string): Consent {
@@ -50,7 +50,7 @@ function start(scriptSrc: string): Consent {
     watchFormsOnDemand(scriptSrc, input);
     // Read once for the whole start-up: each read of document.cookie is a round trip to the browser process.
     const stored = readDecision({ name: looseText(looseRecord(looseRecord(input).cookie).name) || 'samtycke', path: '/', sameSite: 'Lax' });
-    const hash = configHash(text);
+    const hash = configHash(text ?? '');
     const adopt = (config: Config, late: boolean): void => {
       const endpoint = config.collector?.endpoint;
       consent.adopt(config, {
@@ -62,12 +62,13 @@ function start(scriptSrc: string): Consent {
         proof: endpoint ? createDeferredProofSink(() => importChunk<typeof import('./proof-chunk.js')>(PROOF_CHUNK, scriptSrc).then((chunk) => chunk.sendProofs(endpoint))) : undefined,
       });
     };
-    if (stamp === hash || stored?.h === hash) {
+    // Only parsed JSON can be trusted, whatever a stamp or a cookie claims.
+    if (input && (stamp === hash || stored?.h === hash)) {
       adopt(normalizeConfig(input as ConfigInput), false);
     } else {
       importChunk<typeof import('./validate-chunk.js')>(withDevBuild(VALIDATE_CHUNK), scriptSrc)
         .then((chunk) => {
-          adopt(chunk.validateConfig(input), true);
+          adopt(chunk.validateConfigText(text), true);
           // Necessary categories are granted from now on, decided or not.
           gates?.refresh();
         })

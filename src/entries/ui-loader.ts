@@ -18,7 +18,10 @@ import { importChunk, withDevBuild } from './chunk-url.js';
  * fetched again on the next request.
  */
 export function showUiOnDemand(consent: Consent, scriptSrc: string): void {
-  mountSettingsButton(consent);
+  // Its name in the visitor's language, the first time: from that language's placeholder texts, a few hundred bytes.
+  mountSettingsButton(consent, (locale) =>
+    importChunk<Readonly<Record<string, { settings?: string }>>>(`samtycke-gates-${locale}.js`, scriptSrc).then((texts) => Object.values(texts)[0]?.settings),
+  );
   let loaded = false;
   let loading = false;
   // Every view asked for before the chunk arrived is shown once it has: the banner, then the preferences.

@@ -13,6 +13,7 @@ import type { Consent } from '../consent/contract.js';
 import { connectConsent, defineLayers, listenForShowRequests, onConnect, openerTarget } from '../ui/layers.js';
 import { wireOpeners } from '../ui/openers.js';
 import { defineSettingsButton, mountSettingsButton } from '../ui/settings-button.js';
+import { shippedStrings } from '../ui/strings.js';
 
 export { SamtyckeBanner } from '../ui/banner.js';
 // A type only: the preferences are loaded when they are opened, so an app's first load does not carry them.
@@ -25,7 +26,7 @@ if (typeof window !== 'undefined') {
   defineLayers();
   defineSettingsButton();
   listenForShowRequests();
-  onConnect(mountSettingsButton);
+  onConnect((consent) => mountSettingsButton(consent, (locale) => shippedStrings(locale).then((strings) => strings.settings)));
   // The head script, when there is one, has wired these first.
   wireOpeners(openerTarget);
 }

@@ -19,6 +19,7 @@ export const PLACEHOLDER_EN: PlaceholderTexts = {
   analyticsLabel: 'Analytics',
   marketingLabel: 'Marketing',
   mediaLabel: 'External media',
+  settings: 'Cookie settings',
 };
 
 /** A shipped language's module: one export, its texts. */

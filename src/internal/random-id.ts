@@ -1,12 +1,12 @@
 /**
- * A random (version 4) UUID. `crypto.randomUUID` exists only on secure pages
- * (https, localhost); a plain-http site must still be able to decide.
+ * A random (version 4) UUID from `crypto.getRandomValues`, which, unlike
+ * `crypto.randomUUID`, also exists on plain-http pages: a site without
+ * https must still be able to record a decision.
  */
 export function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('');
+  return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }

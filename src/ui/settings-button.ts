@@ -8,41 +8,43 @@
  * @cssproperty --samtycke-settings-inset - distance from the bottom corner where lines start: left, or right on a right-to-left page (default 1rem)
  */
 import type { Consent } from '../consent/contract.js';
-import { baseLocale, type ShippedLocale } from '../config/locale.js';
+import { baseLocale, SHIPPED_LOCALES, type ShippedLocale } from '../config/locale.js';
 import { ElementBase } from '../internal/element-base.js';
 import { pageLanguages } from '../internal/page-languages.js';
 
 export const SETTINGS_TAG = 'samtycke-settings-button';
 
-/** "Cookie settings" in each shipped locale; kept equal to each locale's `settings` text by a test. */
-export const SETTINGS_LABELS: Readonly<Record<ShippedLocale, string>> = {
-  en: 'Cookie settings',
-  bg: 'Настройки за бисквитки',
-  cs: 'Nastavení cookies',
-  da: 'Cookieindstillinger',
-  de: 'Cookie-Einstellungen',
-  el: 'Ρυθμίσεις cookies',
-  es: 'Configuración de cookies',
-  et: 'Küpsiste seaded',
-  fi: 'Evästeasetukset',
-  fr: 'Paramètres des cookies',
-  ga: 'Socruithe fianán',
-  hr: 'Postavke kolačića',
-  hu: 'Sütibeállítások',
-  is: 'Stillingar vafrakakna',
-  it: 'Impostazioni cookie',
-  lt: 'Slapukų nustatymai',
-  lv: 'Sīkdatņu iestatījumi',
-  mt: 'Issettjar tal-cookies',
-  nb: 'Innstillinger for informasjonskapsler',
-  nl: 'Cookie-instellingen',
-  pl: 'Ustawienia plików cookie',
-  pt: 'Definições de cookies',
-  ro: 'Setări cookie-uri',
-  sk: 'Nastavenia súborov cookie',
-  sl: 'Nastavitve piškotkov',
-  sv: 'Cookieinställningar',
-};
+/** The button's name until a shipped language's name is known (and for English pages). */
+const ENGLISH_LABEL = 'Cookie settings';
+
+/**
+ * Fetches the button's name in a shipped language (`sv` → "Cookieinställningar"):
+ * the head script reads it from that language's placeholder-texts chunk
+ * (`samtycke-gates-<locale>.js`, under 0.5 KB), the npm UI from its strings.
+ * Resolves `undefined` when there is none.
+ */
+export type SettingsLabelSource = (locale: ShippedLocale) => Promise<string | undefined>;
+
+/** Names fetched before, by language, so a returning visitor's button is named without a request. Written only after a decision. */
+const LABEL_CACHE = 'samtycke:settings-labels';
+
+function cachedLabels(): Readonly<Record<string, unknown>> {
+  try {
+    const cached: unknown = JSON.parse(localStorage.getItem(LABEL_CACHE) ?? '{}');
+    return cached && typeof cached === 'object' ? (cached as Record<string, unknown>) : {};
+  } catch {
+    // Storage blocked, or a forged value: fetch the name again.
+    return {};
+  }
+}
+
+function cacheLabel(locale: string, label: string): void {
+  try {
+    localStorage.setItem(LABEL_CACHE, JSON.stringify({ ...cachedLabels(), [locale]: label }));
+  } catch {
+    // Without storage the name is fetched on each page view instead.
+  }
+}
 
 // The ring keeps the button visible on dark pages too, without a second colour scheme here; it sits
 // in the bottom corner where lines start, so it mirrors on a right-to-left page.
@@ -89,7 +91,7 @@ export class SamtyckeSettingsButton extends ElementBase {
     button.append(icon);
     button.addEventListener('click', () => this.consent?.showPreferences());
     root.append(button);
-    this.label(this.getAttribute('label') ?? SETTINGS_LABELS.en);
+    this.label(this.getAttribute('label') ?? ENGLISH_LABEL);
   }
 
   /** Names the button (its only text is the accessible name). */
@@ -103,11 +105,11 @@ export class SamtyckeSettingsButton extends ElementBase {
 
 /**
  * The button's name in the language the banner would pick (R19): the site's
- * `settings` text for the first language it has one for, else the shipped
- * label of the first shipped language, else English.
+ * `settings` text for the first language it has one for, else the name of
+ * the first shipped language (built in for English, cached after one fetch
+ * for the others: `label` is then missing until fetched), else English.
  */
-function settingsLabel(config: Consent['config']): [lang: string, label: string] {
-  const labels = SETTINGS_LABELS as Readonly<Record<string, string | undefined>>;
+function settingsLabel(config: Consent['config']): { lang: string; label: string | undefined } {
   const own = (tag: string): string | undefined => {
     const text = config.texts?.[tag]?.settings;
     return typeof text === 'string' && text ? text : undefined;
@@ -115,11 +117,13 @@ function settingsLabel(config: Consent['config']): [lang: string, label: string]
   for (const tag of pageLanguages(config.language)) {
     if (!tag) continue;
     const given = own(tag);
-    if (given) return [tag, given];
+    if (given) return { lang: tag, label: given };
     const base = baseLocale(tag);
-    if (labels[base]) return [base, own(base) ?? labels[base]!];
+    if (!(SHIPPED_LOCALES as readonly string[]).includes(base)) continue;
+    const cached = cachedLabels()[base];
+    return { lang: base, label: own(base) ?? (base === 'en' ? ENGLISH_LABEL : typeof cached === 'string' ? cached : undefined) };
   }
-  return ['en', SETTINGS_LABELS.en];
+  return { lang: 'en', label: ENGLISH_LABEL };
 }
 
 /** Registers `<samtycke-settings-button>`, unless the page already has it. */
@@ -130,19 +134,36 @@ export function defineSettingsButton(): void {
 /**
  * Shows the floating button once a decision exists, unless the config turns it
  * off (`ui.settingsButton: false`, for sites with a footer link). Idempotent.
+ * @param fetchLabel - where a shipped language's name comes from the first
+ *   time; it is then kept in `localStorage` (`samtycke:settings-labels`), so
+ *   later page views name the button without a request. Without it, English.
+ * @example mountSettingsButton(consent, (locale) => shippedStrings(locale).then((strings) => strings.settings));
  */
-export function mountSettingsButton(consent: Consent): void {
+export function mountSettingsButton(consent: Consent, fetchLabel?: SettingsLabelSource): void {
   const mount = (): void => {
     const config = consent.config;
     if (!consent.state.decided || config.ui?.settingsButton === false || !document.body) return;
     defineSettingsButton();
     let button = document.querySelector(SETTINGS_TAG);
     if (!button) {
-      button = document.createElement(SETTINGS_TAG);
-      const [lang, label] = settingsLabel(config);
-      button.lang = lang;
-      button.setAttribute('label', label);
-      document.body.append(button);
+      const created = (button = document.createElement(SETTINGS_TAG));
+      const { lang, label } = settingsLabel(config);
+      // Never nameless: English until the visitor's language has been fetched.
+      created.lang = label ? lang : 'en';
+      created.setAttribute('label', label ?? ENGLISH_LABEL);
+      document.body.append(created);
+      if (!label && fetchLabel) {
+        fetchLabel(lang as ShippedLocale).then(
+          (fetched) => {
+            if (!fetched) return;
+            created.lang = lang;
+            created.setAttribute('label', fetched);
+            created.label(fetched);
+            cacheLabel(lang, fetched);
+          },
+          () => undefined,
+        );
+      }
     }
     button.consent = consent;
   };

@@ -65,6 +65,26 @@ describe('script tag: lazy UI, settings at hand, withdrawal (R26, R27)', () => {
     expect(files).to.not.include('samtycke-validate.js');
   });
 
+  it("names the button in the visitor's language: fetched once after the choice, then without a request", async () => {
+    const config = siteConfig({ language: 'sv' });
+    const named = (win: Window) => win.document.querySelector('samtycke-settings-button')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label');
+    const first = countedBundle();
+    const win = await loadPage({ config, body: BODY, head: '<title>Butik</title>', script: first.script });
+    const { button } = await shownBanner(win.document);
+    await clickWithMouse(button('accept-all'));
+    await until(() => named(win) === 'Cookieinställningar', 'the Swedish name on the settings button');
+    expect(await first.filesRequested(win)).to.include('samtycke-gates-sv.js');
+    removePages();
+
+    const again = countedBundle();
+    const returning = await loadPage({ config, body: BODY, head: '<title>Butik</title>', script: again.script });
+    const host = await until(() => returning.document.querySelector('samtycke-settings-button'), 'the settings button');
+    expect(named(returning)).to.equal('Cookieinställningar');
+    expect(host.lang).to.equal('sv');
+    expect(await again.filesRequested(returning)).to.deep.equal(['samtycke.js']);
+    expect(await axeViolations(returning.document)).to.deep.equal([]);
+  });
+
   it('withdraws from a data-samtycke="open" link in two clicks too', async () => {
     await acceptOnFirstVisit();
     const win = await loadPage({ config: siteConfig(), before: RECORD, body: BODY, head: '<title>Shop</title>' });

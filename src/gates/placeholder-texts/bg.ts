@@ -10,5 +10,6 @@ export const bg: PlaceholderTexts = {
   preferencesLabel: 'Предпочитания',
   analyticsLabel: 'Статистика',
   marketingLabel: 'Маркетинг',
+  settings: 'Настройки за бисквитки',
   mediaLabel: 'Външно съдържание',
 };

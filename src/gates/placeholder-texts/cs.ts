@@ -10,5 +10,6 @@ export const cs: PlaceholderTexts = {
   preferencesLabel: 'Předvolby',
   analyticsLabel: 'Statistické',
   marketingLabel: 'Marketingové',
+  settings: 'Nastavení cookies',
   mediaLabel: 'Externí obsah',
 };

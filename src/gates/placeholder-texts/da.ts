@@ -10,5 +10,6 @@ export const da: PlaceholderTexts = {
   preferencesLabel: 'Præferencer',
   analyticsLabel: 'Statistik',
   marketingLabel: 'Markedsføring',
+  settings: 'Cookieindstillinger',
   mediaLabel: 'Eksterne medier',
 };

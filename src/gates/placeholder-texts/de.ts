@@ -10,5 +10,6 @@ export const de: PlaceholderTexts = {
   preferencesLabel: 'Präferenzen',
   analyticsLabel: 'Statistik',
   marketingLabel: 'Marketing',
+  settings: 'Cookie-Einstellungen',
   mediaLabel: 'Externe Medien',
 };

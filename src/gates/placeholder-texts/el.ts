@@ -10,5 +10,6 @@ export const el: PlaceholderTexts = {
   preferencesLabel: 'Προτιμήσεις',
   analyticsLabel: 'Στατιστικά',
   marketingLabel: 'Μάρκετινγκ',
+  settings: 'Ρυθμίσεις cookies',
   mediaLabel: 'Εξωτερικό περιεχόμενο',
 };

@@ -10,5 +10,6 @@ export const es: PlaceholderTexts = {
   preferencesLabel: 'Preferencias',
   analyticsLabel: 'Analítica',
   marketingLabel: 'Marketing',
+  settings: 'Configuración de cookies',
   mediaLabel: 'Contenido externo',
 };

@@ -10,5 +10,6 @@ export const et: PlaceholderTexts = {
   preferencesLabel: 'Eelistused',
   analyticsLabel: 'Analüütika',
   marketingLabel: 'Turundus',
+  settings: 'Küpsiste seaded',
   mediaLabel: 'Väline sisu',
 };

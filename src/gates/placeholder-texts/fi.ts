@@ -10,5 +10,6 @@ export const fi: PlaceholderTexts = {
   preferencesLabel: 'Asetukset',
   analyticsLabel: 'Analytiikka',
   marketingLabel: 'Markkinointi',
+  settings: 'Evästeasetukset',
   mediaLabel: 'Ulkoinen media',
 };

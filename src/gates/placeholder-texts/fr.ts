@@ -10,5 +10,6 @@ export const fr: PlaceholderTexts = {
   preferencesLabel: 'Préférences',
   analyticsLabel: 'Mesure d’audience',
   marketingLabel: 'Publicité',
+  settings: 'Paramètres des cookies',
   mediaLabel: 'Contenus externes',
 };

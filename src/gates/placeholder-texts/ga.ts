@@ -10,5 +10,6 @@ export const ga: PlaceholderTexts = {
   preferencesLabel: 'Sainroghanna',
   analyticsLabel: 'Anailísíocht',
   marketingLabel: 'Margaíocht',
+  settings: 'Socruithe fianán',
   mediaLabel: 'Meáin sheachtracha',
 };

@@ -10,5 +10,6 @@ export const hr: PlaceholderTexts = {
   preferencesLabel: 'Preferencije',
   analyticsLabel: 'Analitički',
   marketingLabel: 'Marketinški',
+  settings: 'Postavke kolačića',
   mediaLabel: 'Vanjski sadržaj',
 };

@@ -10,5 +10,6 @@ export const hu: PlaceholderTexts = {
   preferencesLabel: 'Preferenciák',
   analyticsLabel: 'Statisztika',
   marketingLabel: 'Marketing',
+  settings: 'Sütibeállítások',
   mediaLabel: 'Külső tartalom',
 };

@@ -10,5 +10,6 @@ export const is: PlaceholderTexts = {
   preferencesLabel: 'Kjörstillingar',
   analyticsLabel: 'Tölfræði',
   marketingLabel: 'Markaðssetning',
+  settings: 'Stillingar vafrakakna',
   mediaLabel: 'Ytra efni',
 };

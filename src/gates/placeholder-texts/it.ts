@@ -10,5 +10,6 @@ export const it: PlaceholderTexts = {
   preferencesLabel: 'Preferenze',
   analyticsLabel: 'Statistiche',
   marketingLabel: 'Marketing',
+  settings: 'Impostazioni cookie',
   mediaLabel: 'Contenuti esterni',
 };

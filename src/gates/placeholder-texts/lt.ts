@@ -10,5 +10,6 @@ export const lt: PlaceholderTexts = {
   preferencesLabel: 'Nuostatos',
   analyticsLabel: 'Statistika',
   marketingLabel: 'Rinkodara',
+  settings: 'Slapukų nustatymai',
   mediaLabel: 'Išorinis turinys',
 };

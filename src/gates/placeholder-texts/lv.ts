@@ -10,5 +10,6 @@ export const lv: PlaceholderTexts = {
   preferencesLabel: 'Preferences',
   analyticsLabel: 'Statistika',
   marketingLabel: 'Mārketings',
+  settings: 'Sīkdatņu iestatījumi',
   mediaLabel: 'Ārējais saturs',
 };

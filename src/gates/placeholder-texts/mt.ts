@@ -10,5 +10,6 @@ export const mt: PlaceholderTexts = {
   preferencesLabel: 'Preferenzi',
   analyticsLabel: 'Analitika',
   marketingLabel: 'Reklamar',
+  settings: 'Issettjar tal-cookies',
   mediaLabel: 'Kontenut estern',
 };

@@ -10,5 +10,6 @@ export const nb: PlaceholderTexts = {
   preferencesLabel: 'Preferanser',
   analyticsLabel: 'Statistikk',
   marketingLabel: 'Markedsføring',
+  settings: 'Innstillinger for informasjonskapsler',
   mediaLabel: 'Eksterne medier',
 };

@@ -10,5 +10,6 @@ export const nl: PlaceholderTexts = {
   preferencesLabel: 'Voorkeuren',
   analyticsLabel: 'Statistieken',
   marketingLabel: 'Marketing',
+  settings: 'Cookie-instellingen',
   mediaLabel: 'Externe media',
 };

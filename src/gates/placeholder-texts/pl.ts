@@ -10,5 +10,6 @@ export const pl: PlaceholderTexts = {
   preferencesLabel: 'Preferencje',
   analyticsLabel: 'Statystyczne',
   marketingLabel: 'Marketingowe',
+  settings: 'Ustawienia plików cookie',
   mediaLabel: 'Media zewnętrzne',
 };

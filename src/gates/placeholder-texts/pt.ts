@@ -10,5 +10,6 @@ export const pt: PlaceholderTexts = {
   preferencesLabel: 'Preferências',
   analyticsLabel: 'Análise',
   marketingLabel: 'Publicidade',
+  settings: 'Definições de cookies',
   mediaLabel: 'Conteúdos externos',
 };

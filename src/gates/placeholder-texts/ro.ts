@@ -10,5 +10,6 @@ export const ro: PlaceholderTexts = {
   preferencesLabel: 'Preferințe',
   analyticsLabel: 'Statistici',
   marketingLabel: 'Publicitate',
+  settings: 'Setări cookie-uri',
   mediaLabel: 'Conținut extern',
 };

@@ -10,5 +10,6 @@ export const sk: PlaceholderTexts = {
   preferencesLabel: 'Preferencie',
   analyticsLabel: 'Štatistické',
   marketingLabel: 'Marketingové',
+  settings: 'Nastavenia súborov cookie',
   mediaLabel: 'Externý obsah',
 };

@@ -10,5 +10,6 @@ export const sl: PlaceholderTexts = {
   preferencesLabel: 'Prednostne nastavitve',
   analyticsLabel: 'Analitični',
   marketingLabel: 'Oglaševalski',
+  settings: 'Nastavitve piškotkov',
   mediaLabel: 'Zunanja vsebina',
 };

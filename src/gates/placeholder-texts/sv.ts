@@ -10,5 +10,6 @@ export const sv: PlaceholderTexts = {
   preferencesLabel: 'Inställningar',
   analyticsLabel: 'Statistik',
   marketingLabel: 'Marknadsföring',
+  settings: 'Cookieinställningar',
   mediaLabel: 'Extern media',
 };

@@ -6,7 +6,9 @@ export type CategoryTitleKey = 'functionalLabel' | 'preferencesLabel' | 'analyti
 /**
  * The texts of a placeholder (`{service}`, `{provider}`, `{host}` and
  * `{category}` are filled in), and the built-in category titles for
- * `{category}` when the config gives the category no `label`. Each shipped
+ * `{category}` when the config gives the category no `label`; and the
+ * settings button's name (`settings`), which the head script fetches from
+ * here for a returning visitor it has not named the button for yet. Each shipped
  * language's file is complete: a missing key fails to compile.
  */
-export type PlaceholderTexts = Readonly<Record<PlaceholderKey | CategoryTitleKey, string>>;
+export type PlaceholderTexts = Readonly<Record<PlaceholderKey | CategoryTitleKey | 'settings', string>>;
