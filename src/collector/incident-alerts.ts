@@ -56,7 +56,7 @@ function stillNeeded(alert: string, incident: IncidentState): boolean {
 export function alertMessage(row: Pick<AlertRow, 'alert' | 'dueAt'>, incident: IncidentState, publicUrl?: string) {
   const deadlines = incidentDeadlines(incident.detectedAt, incident.operatorType);
   const link = publicUrl ? `${publicUrl.replace(/\/$/, '')}/admin/incidents/${incident.id}` : undefined;
-  const what = `${incident.dataKind} → ${incident.host}${incident.service ? ` (${incident.service})` : ''}`;
+  const what = `${incident.dataKind} to ${incident.host}${incident.service ? ` (${incident.service})` : ''}`;
   const subject =
     row.alert === 'opened'
       ? `[samtycke] Incident #${incident.number} opened: ${what}`
