@@ -20,17 +20,27 @@ export function hostOwners(config: unknown): (host: string) => HostOwner | undef
 }
 
 /**
+ * Asks the consent object's sender to send what is due. The head's consent object gets its
+ * sender once the config is validated (a chunk away on a first visit): until then, ask again
+ * every half second, for at most 30 seconds; what is stored waits for a later page after that.
+ */
+function flushWhenReady(consent: () => Pick<Consent, 'proof'> | undefined, tries = 0): void {
+  const proof = consent()?.proof;
+  if (proof) void proof.flush();
+  else if (tries < 60) setTimeout(() => flushWhenReady(consent, tries + 1), 500);
+}
+
+/**
  * Queues reports for the collector of `config`, when it has one; `undefined` otherwise (the
- * incident then stays in the page). `consent()` is read at each report: the head's consent
- * object gets its sender once the config is validated, and a report stored before that waits
- * for the next flush (a decision, or the next page).
+ * incident then stays in the page). Each report is stored at once, then sent by the consent
+ * object's proof sender; reports an earlier page could not deliver are sent now too (the head
+ * script, which never holds one, does not look for them).
  */
 export function queueReports(config: unknown, consent: () => Pick<Consent, 'proof'> | undefined): ((report: LeakReport) => void) | undefined {
   if (!looseText(looseRecord(looseRecord(config).collector).endpoint)) return undefined;
-  // Reports an earlier page could not deliver go now: the head script, which never holds one, does not look for them.
-  if (pendingLeakReports().length) void consent()?.proof?.flush();
+  if (pendingLeakReports().length) flushWhenReady(consent);
   return (report) => {
     storeLeakReport(report);
-    void consent()?.proof?.flush();
+    flushWhenReady(consent);
   };
 }

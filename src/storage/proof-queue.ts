@@ -152,7 +152,8 @@ export function pendingLeakReports(): LeakReport[] {
  * @example leaksEndpoint('/v1/proofs') // 'https://shop.example/v1/leaks' on shop.example
  */
 export function leaksEndpoint(endpoint: string): string {
-  return new URL('leaks', new URL(endpoint, location.href)).href;
+  // The document's base, not location: a srcdoc frame's location is about:srcdoc.
+  return new URL('leaks', new URL(endpoint, document.baseURI)).href;
 }
 
 /**
