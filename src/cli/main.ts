@@ -228,11 +228,10 @@ async function verify(flags: Flags, lists: Lists): Promise<number> {
   return withStore(storeOptions(flags.get('db'), { readonly: true, poolSize: 1 }), async (store) => {
     const result = await verifyChain(store, given ? { checkpoint: given.checkpoint } : {});
     const register = await verifyRegister(store.incidents);
-    if (register.ok) process.stdout.write(`OK: incident register: ${register.entries} entries, ${register.incidents} incidents, intact\n`);
-    else {
-      const at = register.position ? `entry ${register.position}` : 'its incidents';
-      process.stdout.write(`BROKEN in the incident register at ${at}${register.incidentId ? ` (incident ${register.incidentId})` : ''}: ${register.reason}\n`);
-    }
+    // After the proof log's lines, which scripts read first.
+    const registerLine = register.ok
+      ? `OK: incident register: ${register.entries} entries, ${register.incidents} incidents, intact\n`
+      : `BROKEN in the incident register at ${register.position ? `entry ${register.position}` : 'its incidents'}${register.incidentId ? ` (incident ${register.incidentId})` : ''}: ${register.reason}\n`;
     if (result.ok) {
       const anchored = result.chains.filter((state) => state.anchorPosition > 0).length;
       const from = anchored ? ` (${anchored} from their retention anchor)` : '';
@@ -244,11 +243,13 @@ async function verify(flags: Flags, lists: Lists): Promise<number> {
         const cut = result.checkpointHeadsCut ? `; ${result.checkpointHeadsCut} of its chain heads were since cut by retention` : '';
         process.stdout.write(`OK: the log still holds everything the checkpoint of size ${given.checkpoint.treeSize} committed to (${signed})${cut}\n`);
       }
+      process.stdout.write(registerLine);
       return register.ok ? EXIT.ok : EXIT.failed;
     }
     const where = result.chain >= 0 ? `chain ${result.chain} position ${result.position}` : 'the text archive';
     const which = result.recordId ? `${where} (record ${result.recordId})` : where;
     process.stdout.write(`BROKEN at ${which}: ${result.reason}; ${result.count} rows before it are intact\n`);
+    process.stdout.write(registerLine);
     return EXIT.failed;
   });
 }

@@ -261,6 +261,8 @@ export function createIncidentStore(runner: SqlRunner, dialect: 'sqlite' | 'post
 
     change(id, change, actor, at) {
       return runner.write(async (query) => {
+        // The lock first, then the state: two changes at once must not both start from the same status.
+        const chain = await openChain(query, lock);
         const state = await loadIncident(query, id);
         if (!state) throw new IncidentError(404, `no incident ${id}`);
         let entry: RegisterEntry;
@@ -273,7 +275,6 @@ export function createIncidentStore(runner: SqlRunner, dialect: 'sqlite' | 'post
         } else {
           entry = { ...change, incidentId: id, at, actor };
         }
-        const chain = await openChain(query, lock);
         await chain.append(entry);
         await chain.close();
         const next = applyEntry(state, entry);

@@ -79,6 +79,19 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await verifyRegister(db.store.incidents), { ok: true, entries: 27 + 1 + 2 + 2, incidents: (await api('/v1/incidents')).body.incidents.length });
     });
 
+    test('reports and changes arriving at once still make one incident and one history', async () => {
+      const host = 'burst.example';
+      const answers = await Promise.all(Array.from({ length: 10 }, () => postLeaks(base, [makeReport({ host })])));
+      assert.deepEqual(answers.map((answer) => answer.status), Array(10).fill(200));
+      const [incident, ...more] = await incidentsOf(host);
+      assert.equal(more.length, 0, 'one incident, not one per request');
+      assert.equal(incident.visitors, 10);
+      await change(incident.id, { action: 'assessment', severity: 'no-risk', by: 'Anna' });
+      const moves = await Promise.all([change(incident.id, { action: 'status', to: 'assessed', by: 'Anna' }), change(incident.id, { action: 'status', to: 'assessed', by: 'Bo' })]);
+      assert.deepEqual(moves.map((move) => move.status).sort(), [200, 409], 'the second sees the first');
+      assert.equal((await verifyRegister(db.store.incidents)).ok, true);
+    });
+
     test('a browser clock ahead of the server never moves the occurrence past its receipt', async () => {
       const host = 'clock.example';
       await postLeaks(base, [makeReport({ host, detectedAt: '2030-01-01T00:00:00.000Z' }), makeReport({ host, detectedAt: '2026-11-01T08:00:00.000Z' })]);

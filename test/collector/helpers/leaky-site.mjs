@@ -1,7 +1,9 @@
-// A small shop page for browser-to-collector tests: the script-tag build, the real collector on
+// A small shop page for browser-to-collector tests: the script-tag build, real collectors behind
 // the same origin (/v1, /admin), and two vendors on *.test hosts (mapped to loopback) whose scripts
 // read the newsletter e-mail on submit and send it: pixel.test as SHA-256 in an image URL (Meta's
-// "advanced matching"), ads.test as base64 in a fetch body.
+// "advanced matching"), ads.test as base64 in a fetch body. With several stores, every request the
+// browser sends to /v1/ reaches a collector on each (one browser run fills SQLite and PostgreSQL
+// alike); the browser gets the first one's answer.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -40,12 +42,23 @@ const VENDORS = {
   }, true);`,
 };
 
+/** Sends the browser's request on to each collector and answers with the first one's answer. */
+async function forward(req, res, bases) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const init = { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'text/plain' }, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined };
+  const answers = await Promise.all(bases.map((base) => fetch(base + req.url, init).then(async (response) => ({ status: response.status, type: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()) }))));
+  const [first] = answers;
+  res.writeHead(first.status, { 'content-type': first.type ?? 'application/json' }).end(first.body);
+}
+
 /**
- * Starts the site on a free port with `store`'s collector. `hits` lists what reached the vendors.
- * @returns {Promise<{ base: string, port: number, hits: Array<{host: string, url: string}>, collector, close(): Promise<void> }>}
+ * Starts the site on a free port with a collector on each of `stores`. `hits` lists what reached the vendors.
+ * @returns {Promise<{ base: string, port: number, hits: Array<{host: string, url: string}>, collectors: string[], close(): Promise<void> }>}
  */
-export async function startLeakySite(store, { mode = 'report', token = 'site-admin' } = {}) {
-  const collector = createCollector({ store, adminToken: token, rateLimit: false, retentionIntervalMs: 0, log: () => {} });
+export async function startLeakySite(stores, { mode = 'report', token = 'site-admin' } = {}) {
+  const collectors = stores.map((store) => createCollector({ store, adminToken: token, rateLimit: false, retentionIntervalMs: 0, log: () => {} }));
+  const bases = await Promise.all(collectors.map(async (collector) => `http://127.0.0.1:${await collector.start(0)}`));
   const hits = [];
   let port = 0;
   const server = createServer(async (req, res) => {
@@ -57,7 +70,7 @@ export async function startLeakySite(store, { mode = 'report', token = 'site-adm
       if (url.pathname.endsWith('.js')) return res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(VENDORS[host](port));
       return res.writeHead(200, { 'content-type': 'image/gif', 'access-control-allow-origin': '*' }).end();
     }
-    if (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/admin')) return collector.handler(req, res);
+    if (url.pathname.startsWith('/v1/')) return forward(req, res, bases);
     if (url.pathname.startsWith('/dist/')) {
       try {
         const file = await readFile(`${DIST}${url.pathname.slice('/dist/'.length).replace(/[^\w.-]/g, '')}`);
@@ -81,7 +94,10 @@ export async function startLeakySite(store, { mode = 'report', token = 'site-adm
     base: `http://localhost:${port}`,
     port,
     hits,
-    collector,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    collectors: bases,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await Promise.all(collectors.map((collector) => collector.close()));
+    },
   };
 }
