@@ -15,8 +15,8 @@ import { isOriginAndPath } from './page-field.js';
 import { LEAK_ENCODINGS, LEAK_FIELD_KINDS, LEAK_FORMS, LEAK_REPORT_TYPE, LEAK_REQUEST_KINDS, OPERATOR_TYPES } from './report-fields.js';
 
 const idKey = z.string().check(z.minLength(1), z.maxLength(64));
-/** A lowercase host name (letters, digits, hyphens, dots; an IPv6 literal in brackets is not a host we name). */
-const HOST = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+/** A lowercase host name or IPv4 address (letters, digits, hyphens, dots); an IPv6 literal is named by its digits and colons. */
+const HOST = /^(?=.{1,253}$)([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/;
 /** A form field's name or id as the site wrote it: no spaces, nothing that could carry a value. */
 const FIELD_NAME = /^[A-Za-z0-9_.:[\]-]{1,64}$/;
 
