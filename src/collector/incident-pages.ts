@@ -67,8 +67,12 @@ function options(values: readonly string[], selected?: string): string {
   return values.map((value) => `<option${value === selected ? ' selected' : ''}>${e(value)}</option>`).join('');
 }
 
-/** `GET /admin/incidents/:id`: the incident, its deadlines, evidence, history and the forms that change it. */
-export function renderIncidentPage(facts: IncidentFacts, entries: readonly StoredEntry[], alerts: readonly AlertRow[], now: Date, actor: string): string {
+/**
+ * `GET /admin/incidents/:id`: the incident, its deadlines, evidence, history and the forms that change it.
+ * @param alerts the incident's alerts, or `undefined` when no webhook or e-mail is configured
+ * @param token the forms' token (`formToken`)
+ */
+export function renderIncidentPage(facts: IncidentFacts, entries: readonly StoredEntry[], alerts: readonly AlertRow[] | undefined, now: Date, actor: string, token: string): string {
   const { incident, assessment } = facts;
   const path = `/admin/incidents/${encodeURIComponent(incident.id)}`;
   const deadlines = Object.entries(facts.deadlines)
@@ -86,11 +90,11 @@ export function renderIncidentPage(facts: IncidentFacts, entries: readonly Store
     })
     .join('\n');
   const history = facts.history.map((item) => `<tr><td>${e(item.at)}</td><td>${e(item.actor)}</td><td>${e(item.summary)}</td></tr>`).join('');
-  const alertRows = alerts
+  const alertRows = (alerts ?? [])
     .map((alert) => `<tr><td>${e(alert.alert)}</td><td>${e(alert.dueAt)}</td><td>${e(alert.outcome ?? 'pending')}</td><td>${e(alert.attempts)}</td><td>${e(alert.lastError ?? '')}</td></tr>`)
     .join('');
   const nextStatuses = INCIDENT_STATUSES.slice(INCIDENT_STATUSES.indexOf(incident.status) + 1);
-  const by = `<label>Changed by <input name="by" required maxlength="100" value="${e(actor)}"></label>`;
+  const by = `<label>Changed by <input name="by" required maxlength="100" value="${e(actor)}"></label><input type="hidden" name="token" value="${e(token)}">`;
   const closed = incident.status === 'closed';
   const forms = closed
     ? '<p>The incident is closed: its entry in the register is final. A new report opens a new incident.</p>'
@@ -128,7 +132,11 @@ ${deadlines}</tbody></table>
 <h2>Evidence</h2><div class="tables">${countTable('Encodings', facts.encodings)}${countTable('Requests', facts.requestKinds)}${countTable('Pages', facts.pages)}${countTable('Form fields', facts.fields)}${countTable('Consent state', facts.consent)}${countTable('Library versions', facts.libraryVersions)}</div>
 <table><caption>Latest reports</caption><thead><tr><th>Received</th><th>Detected (browser)</th><th>Encoding</th><th>Request</th><th>Page</th><th>Consent id</th><th>Service's category</th><th>Version</th></tr></thead><tbody>${reports}</tbody></table>
 <h2>Register entries</h2><table><thead><tr><th>When</th><th>Who</th><th>What</th></tr></thead><tbody>${history}</tbody></table>
-<h2>Alerts</h2><table><thead><tr><th>Alert</th><th>Due</th><th>Outcome</th><th>Attempts</th><th>Last error</th></tr></thead><tbody>${alertRows || '<tr><td colspan="5">No alert is configured.</td></tr>'}</tbody></table>
+<h2>Alerts</h2>${
+      alerts
+        ? `<table><thead><tr><th>Alert</th><th>Due</th><th>Outcome</th><th>Attempts</th><th>Last error</th></tr></thead><tbody>${alertRows}</tbody></table>`
+        : '<p class="alert">No webhook or e-mail is configured (<code>SAMTYCKE_INCIDENT_WEBHOOK</code>, <code>SAMTYCKE_INCIDENT_EMAIL_TO</code>): nobody is told when an incident opens or a deadline nears.</p>'
+    }
 ${forms}`,
   );
 }

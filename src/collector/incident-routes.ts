@@ -3,6 +3,7 @@
  * `POST /v1/proofs`), the token-guarded JSON reads and changes under `/v1/incidents`, and the
  * admin pages under `/admin/incidents`. Every change is recorded in the register with who made it.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { assertAdmin, presentedUser } from './admin-auth.js';
 import { corsHeaders, isSameOrigin } from './cors.js';
@@ -130,17 +131,30 @@ async function applyChange(context: IncidentContext, id: string, fields: Record<
 }
 
 /**
- * A change posted from the admin page: only from the collector's own origin (a browser sends
- * Basic credentials with a form from anywhere, so the Origin header is what stops a forged one).
+ * The token each of an incident's forms carries: HMAC-SHA256 of the incident id under the admin
+ * token. A page on another site cannot know it, so a form it makes a logged-in browser post (with
+ * the Basic credentials the browser adds by itself) is refused.
  */
-function assertSameOriginForm(req: IncomingMessage): void {
-  const origin = req.headers.origin;
-  const site = req.headers['sec-fetch-site'];
-  if (!origin || !isSameOrigin(origin, req.headers.host) || (site !== undefined && site !== 'same-origin')) {
-    throw new HttpError(403, 'cross_origin_form', 'changes are accepted only from the admin page itself');
-  }
+export function formToken(adminToken: string, incidentId: string): string {
+  return createHmac('sha256', adminToken).update(`samtycke-incident-form:${incidentId}`).digest('hex');
+}
+
+/**
+ * A change posted from the admin page: a form with the incident's token, and, when the browser
+ * names where it came from, from the collector's own origin. (The admin pages send no referrer,
+ * so a browser may send `Origin: null` for them; the token is what decides.)
+ */
+function assertAdminForm(req: IncomingMessage, fields: Record<string, string>, adminToken: string, id: string): void {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') throw new HttpError(415, 'unsupported_media_type', 'expected a form (application/x-www-form-urlencoded)');
+  const origin = req.headers.origin;
+  const site = req.headers['sec-fetch-site'];
+  const foreign = (origin !== undefined && origin !== 'null' && !isSameOrigin(origin, req.headers.host)) || (site !== undefined && site !== 'same-origin' && site !== 'none');
+  const given = Buffer.from(String(fields.token ?? ''));
+  const expected = Buffer.from(formToken(adminToken, id));
+  if (foreign || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new HttpError(403, 'cross_origin_form', 'changes are accepted only from the incident\'s own page on the admin site');
+  }
 }
 
 /** `/v1/incidents…` (bearer token): the register as JSON, and changes to it. */
@@ -176,8 +190,8 @@ export async function incidentAdmin(req: IncomingMessage, res: ServerResponse, p
   }
   const [, , , id = '', tail] = path.split('/');
   if (req.method === 'POST' && tail === undefined) {
-    assertSameOriginForm(req);
     const fields = Object.fromEntries(new URLSearchParams((await readBody(req, FORM_LIMIT)).toString('utf8')));
+    assertAdminForm(req, fields, context.adminToken!, id);
     await applyChange(context, id, fields, actorOf(req, fields.by));
     res.writeHead(303, { location: `/admin/incidents/${encodeURIComponent(id)}`, 'cache-control': 'no-store', 'content-length': '0' });
     res.end();
@@ -186,7 +200,8 @@ export async function incidentAdmin(req: IncomingMessage, res: ServerResponse, p
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on ${path}`, { allow: 'GET, POST' });
   const { incident, entries, facts } = await loadFacts(context, id);
   if (tail === undefined) {
-    sendHtml(res, 200, renderIncidentPage(facts, entries, await context.store.alerts(id), now, presentedUser(req) ?? ''));
+    const alerts = context.alerts ? await context.store.alerts(id) : undefined;
+    sendHtml(res, 200, renderIncidentPage(facts, entries, alerts, now, presentedUser(req) ?? '', formToken(context.adminToken!, id)));
     return;
   }
   const form = url.searchParams.get('for') ?? 'imy';

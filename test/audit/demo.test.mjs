@@ -109,6 +109,19 @@ test("the newsletter form with the pixel's advanced matching makes one incident 
     assert.match(page, new RegExp(`#${incident.number}</a>`));
     assert.match(page, /email → pixel\.localhost/);
     assert.match(page, /72 h \d+ min left|71 h \d+ min left/);
+
+    // The site owner assesses and closes it from the admin page, in the browser, as a person would.
+    const admin = await (await browser.newContext({ httpCredentials: { username: 'Kim', password: 'demo' } })).newPage();
+    await admin.goto(`${base}/admin/incidents/${incident.id}`);
+    await admin.fill('textarea[name=consequences]', 'None: every request was stopped in the browser.');
+    await admin.selectOption('select[name=severity]', 'no-risk');
+    await admin.selectOption('select[name=notifyAuthority]', 'no');
+    await Promise.all([admin.waitForURL(`${base}/admin/incidents/${incident.id}`), admin.locator('form:has(input[value=assessment]) button').click()]);
+    await admin.selectOption('select[name=to]', 'closed');
+    await Promise.all([admin.waitForURL(`${base}/admin/incidents/${incident.id}`), admin.locator('form:has(input[value=status]) button').click()]);
+    const { incident: closed, entries } = await (await fetch(`${base}/v1/incidents/${incident.id}`, { headers: basic })).json();
+    assert.equal(closed.status, 'closed');
+    assert.deepEqual(entries.filter((entry) => entry.entry !== 'report' && entry.entry !== 'opened').map((entry) => [entry.entry, entry.actor]), [['assessment', 'Kim'], ['status', 'Kim']]);
   } finally {
     await browser.close();
   }

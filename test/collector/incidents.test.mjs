@@ -181,16 +181,22 @@ for (const backend of BACKENDS) {
       assert.match(list, /IMY \(GDPR art\. 33, 72 h\): 72 h 0 min left/);
       const closedAt = list.indexOf('<tr class="closed">');
       assert.ok(closedAt === -1 || list.lastIndexOf('<tr class="open">') < closedAt, 'open before closed');
-      const form = (headers) =>
+      const before = await (await fetch(`${base}/admin/incidents/${incident.id}`, { headers: basic })).text();
+      const token = /name="token" value="([0-9a-f]{64})"/.exec(before)[1];
+      assert.match(before, /No webhook or e-mail is configured/);
+      const form = (headers, fields = { token }) =>
         fetch(`${base}/admin/incidents/${incident.id}`, {
           method: 'POST',
           redirect: 'manual',
           headers: { ...basic, 'content-type': 'application/x-www-form-urlencoded', ...headers },
-          body: new URLSearchParams({ action: 'measure', stage: 'taken', text: '<b>Pixel removed</b>', by: '' }).toString(),
+          body: new URLSearchParams({ action: 'measure', stage: 'taken', text: '<b>Pixel removed</b>', by: '', ...fields }).toString(),
         });
-      assert.equal((await form({ origin: 'https://evil.example' })).status, 403, 'a form from another site is refused');
-      assert.equal((await form({})).status, 403, 'no Origin, no change');
-      const accepted = await form({ origin: base });
+      // What a page on another site can make a logged-in browser send: the Basic credentials, but not the token.
+      assert.equal((await form({ origin: 'https://evil.example' }, {})).status, 403, 'no token, no change');
+      assert.equal((await form({ origin: 'null' }, { token: '0'.repeat(64) })).status, 403, 'a wrong token, no change');
+      assert.equal((await form({ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status, 403, 'another site, even with the token');
+      // Chrome sends Origin: null for a form on a page served with no-referrer, as the admin pages are.
+      const accepted = await form({ origin: 'null', 'sec-fetch-site': 'same-origin' });
       assert.equal(accepted.status, 303);
       const page = await (await fetch(`${base}/admin/incidents/${incident.id}`, { headers: basic })).text();
       assert.match(page, /Cecilia<\/td><td>Measure taken: &#60;b&#62;Pixel removed/);
