@@ -141,12 +141,18 @@ ${forms}`,
   );
 }
 
-function renderValue(value: unknown): string {
-  if (value === null || value === undefined) return '<em>to be completed by the site owner</em>';
+/** What an empty field of the export means, where it does not mean "the site owner fills it in". */
+const EMPTY_MEANS: Readonly<Record<string, string>> = {
+  lateNotificationReason: 'not needed: not past the deadline, or already notified',
+  dueBy: 'not applicable: the site is not a provider of public electronic communications services',
+};
+
+function renderValue(value: unknown, key = ''): string {
+  if (value === null || value === undefined) return `<em>${e(EMPTY_MEANS[key] ?? 'to be completed by the site owner')}</em>`;
   if (Array.isArray(value)) return value.length ? `<ul>${value.map((item) => `<li>${renderValue(item)}</li>`).join('')}</ul>` : '—';
   if (typeof value === 'object') {
     return `<table><tbody>${Object.entries(value as Record<string, unknown>)
-      .map(([key, item]) => `<tr><th>${e(key)}</th><td>${renderValue(item)}</td></tr>`)
+      .map(([name, item]) => `<tr><th>${e(name)}</th><td>${renderValue(item, name)}</td></tr>`)
       .join('')}</tbody></table>`;
   }
   return e(typeof value === 'boolean' ? (value ? 'yes' : 'no') : value);
