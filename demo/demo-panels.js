@@ -49,7 +49,8 @@ document.addEventListener('samtycke:blocked', renderBlocked);
 const incidents = [];
 document.addEventListener('samtycke:leak', (event) => {
   const { evidence, deadlines } = event.detail;
-  incidents.push(item(`${time(event.detail.detectedAt)} "${evidence.field}" (${evidence.encoding}) → ${evidence.host} by ${evidence.kind}; notify the authority by ${new Date(deadlines.gdpr).toLocaleString()}`));
+  const what = event.detail.measures.taken[0]?.includes('blocked') ? 'stopped before it left (block mode), reported to the collector as an attempt' : 'sent, reported to the collector';
+  incidents.push(item(`${time(event.detail.detectedAt)} "${evidence.field}" (${evidence.encoding}) → ${evidence.host} by ${evidence.kind}: ${what}; notify the authority by ${new Date(deadlines.gdpr).toLocaleString()} unless assessed otherwise`));
   $('incidents').replaceChildren(...incidents);
 });
 document.getElementById('newsletter').addEventListener('submit', (event) => {

@@ -2,7 +2,7 @@
  * The demo site: http://localhost:8080/ (PORT to change it).
  *
  * - demo/ at the root, the built bundles under /dist/;
- * - the proof collector on the same origin (/v1/proofs, /admin), on an embedded
+ * - the proof collector on the same origin (/v1/proofs, /v1/leaks, /admin), on an embedded
  *   SQLite file in .data/ (or PostgreSQL with DATABASE_URL);
  * - fake third parties on analytics.localhost, pixel.localhost and video.localhost
  *   (browsers resolve *.localhost to this machine), which log every request
@@ -34,7 +34,14 @@ const storeOptions = { databaseUrl: process.env.DATABASE_URL, sqlitePath: proces
 await migrateStore(storeOptions);
 const store = await openStore(storeOptions);
 // Same origin as the shop, so it renews the decision cookie (default name, 182 days) for Safari.
-const collector = createCollector({ store, adminToken, retentionIntervalMs: 0, decisionCookie: { name: 'samtycke', retentionDays: 182 } });
+// The pixel's leak reports become incidents in the register at /admin/incidents (named in exports).
+const collector = createCollector({
+  store,
+  adminToken,
+  retentionIntervalMs: 0,
+  decisionCookie: { name: 'samtycke', retentionDays: 182 },
+  incidents: { controller: 'Kafferosteriet AB', contact: 'dataskydd@kafferosteriet.example' },
+});
 
 /** What reached the fake third parties, per browser id, newest last. */
 const hitsByBrowser = new Map();
@@ -164,4 +171,5 @@ server.listen(port, () => {
   console.log(`samtycke demo:        http://localhost:${port}/`);
   console.log(`proof collector:      http://localhost:${port}/v1/proofs (store: ${store.kind})`);
   console.log(`collector admin page: http://localhost:${port}/admin (password: ${adminToken})`);
+  console.log(`incident register:    http://localhost:${port}/admin/incidents`);
 });

@@ -16,6 +16,7 @@ import type { ProofStore } from '../collector/proof-store.js';
 import { applyRetention } from '../collector/retention.js';
 import { generateNoteKey, openNote, parseVerifierKey } from '../collector/signed-note.js';
 import { verifyChain } from '../collector/verify-chain.js';
+import { verifyRegister } from '../collector/verify-register.js';
 import { checkConfigText, stampPage } from './check.js';
 
 const USAGE = `Usage: samtycke <command> [options]
@@ -26,7 +27,7 @@ Commands:
   migrate  Bring the database to this version's schema   [--db ${DEFAULT_SQLITE_PATH}] [--chains N (PostgreSQL)]
   serve    Run the proof collector        [--port 8787] [--host 127.0.0.1] [--db …]
            (SQLite is migrated at start; PostgreSQL must be migrated first)
-  verify   Recompute every hash chain from one snapshot   [--db …] [--checkpoint FILE [--key VERIFIER-KEY]…]
+  verify   Recompute every hash chain (proofs, incident register) from one snapshot   [--db …] [--checkpoint FILE [--key VERIFIER-KEY]…]
            exit 0 = intact (and consistent with the checkpoint), 1 = broken
   export   Write records of a period       [--db …] [--from ISO] [--to ISO] [--format ndjson|csv] [--out file]
   retain   Delete records past retention   [--db …] [--months 19]
@@ -51,6 +52,11 @@ Environment:
   SAMTYCKE_CHECKPOINT_SECONDS   seconds between checkpoints (default 60)
   SAMTYCKE_DECISION_COOKIE      the site's decision cookie name: renew it with Set-Cookie (same-origin collector only)
   SAMTYCKE_DECISION_COOKIE_DAYS the site's retention in days (default 182); also _PATH, _DOMAIN, _SAMESITE, _SECURE
+  SAMTYCKE_OPERATOR_TYPE        ecs | other: ecs adds PTS's 24-hour and 3-day deadlines to incidents
+  SAMTYCKE_CONTROLLER, SAMTYCKE_INCIDENT_CONTACT   named in incident exports
+  SAMTYCKE_INCIDENT_WEBHOOK     URL POSTed an alert when an incident opens or a deadline is 6 h away (_SECRET signs it)
+  SAMTYCKE_INCIDENT_EMAIL_TO, _FROM   e-mail the same alerts (nodemailer: SAMTYCKE_SENDMAIL path or SAMTYCKE_SMTP_URL)
+  SAMTYCKE_PUBLIC_URL           the collector's public address, for links in alerts
   CHROME_PATH                 the Chromium that audit drives (default /usr/bin/chromium)
 `;
 
@@ -221,6 +227,11 @@ async function verify(flags: Flags, lists: Lists): Promise<number> {
   }
   return withStore(storeOptions(flags.get('db'), { readonly: true, poolSize: 1 }), async (store) => {
     const result = await verifyChain(store, given ? { checkpoint: given.checkpoint } : {});
+    const register = await verifyRegister(store.incidents);
+    // After the proof log's lines, which scripts read first.
+    const registerLine = register.ok
+      ? `OK: incident register: ${register.entries} entries, ${register.incidents} incidents, intact\n`
+      : `BROKEN in the incident register at ${register.position ? `entry ${register.position}` : 'its incidents'}${register.incidentId ? ` (incident ${register.incidentId})` : ''}: ${register.reason}\n`;
     if (result.ok) {
       const anchored = result.chains.filter((state) => state.anchorPosition > 0).length;
       const from = anchored ? ` (${anchored} from their retention anchor)` : '';
@@ -232,11 +243,13 @@ async function verify(flags: Flags, lists: Lists): Promise<number> {
         const cut = result.checkpointHeadsCut ? `; ${result.checkpointHeadsCut} of its chain heads were since cut by retention` : '';
         process.stdout.write(`OK: the log still holds everything the checkpoint of size ${given.checkpoint.treeSize} committed to (${signed})${cut}\n`);
       }
-      return EXIT.ok;
+      process.stdout.write(registerLine);
+      return register.ok ? EXIT.ok : EXIT.failed;
     }
     const where = result.chain >= 0 ? `chain ${result.chain} position ${result.position}` : 'the text archive';
     const which = result.recordId ? `${where} (record ${result.recordId})` : where;
     process.stdout.write(`BROKEN at ${which}: ${result.reason}; ${result.count} rows before it are intact\n`);
+    process.stdout.write(registerLine);
     return EXIT.failed;
   });
 }

@@ -20,6 +20,15 @@ function presentedToken(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
+/** The user name of HTTP Basic authentication, if the request carries one (the admin page's changes are recorded under it). */
+export function presentedUser(req: IncomingMessage): string | undefined {
+  const [scheme = '', value = ''] = (req.headers.authorization ?? '').split(/\s+/, 2);
+  if (scheme.toLowerCase() !== 'basic') return undefined;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon > 0 ? decoded.slice(0, colon) : undefined;
+}
+
 /**
  * Guards the read endpoints. No token configured: reads are disabled (403). Wrong or missing
  * token: 401. The comparison takes the same time whatever the input.

@@ -16,6 +16,9 @@ table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;pad
 code,pre{font:13px ui-monospace,monospace}pre{white-space:pre-wrap;background:#f5f5f5;padding:1rem;border-radius:4px}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}.tables{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}
 caption{text-align:left;font-weight:600}
+label{display:block;margin:.4rem 0}textarea,input,select{font:inherit;max-width:100%}textarea{width:40rem}fieldset{margin:1rem 0}
+.late{color:#a00;font-weight:600}.alert{background:#fff4e5;border:1px solid #f0a040;padding:.5rem 1rem}
+@media print{nav,form{display:none}body{margin:0}}
 </style></head><body>${body}</body></html>`;
 }
 
@@ -26,8 +29,8 @@ function choicesSummary(choices: unknown): string {
     .join(', ');
 }
 
-/** The admin overview: the most recent decisions, newest first. */
-export function renderRecentPage(rows: readonly StoredProof[], total: number): string {
+/** The admin overview: the most recent decisions, newest first, and how many incidents are open. */
+export function renderRecentPage(rows: readonly StoredProof[], total: number, openIncidents = 0): string {
   const lines = rows
     .map((row) => {
       const record = JSON.parse(row.content) as Record<string, unknown>;
@@ -40,7 +43,7 @@ export function renderRecentPage(rows: readonly StoredProof[], total: number): s
     .join('\n');
   return layout(
     'Recent decisions',
-    `<h1>Recent decisions</h1><p>${escapeHtml(total)} records stored. Showing the latest ${escapeHtml(rows.length)}. <a href="/admin/stats">Consent statistics</a></p>
+    `${openIncidents ? `<p class="alert"><a href="/admin/incidents">${escapeHtml(openIncidents)} open incident${openIncidents === 1 ? '' : 's'}</a>: a form value reached a third party.</p>` : ''}<h1>Recent decisions</h1><p>${escapeHtml(total)} records stored. Showing the latest ${escapeHtml(rows.length)}. <a href="/admin/stats">Consent statistics</a> · <a href="/admin/incidents">Incident register</a></p>
 <table><thead><tr><th>Chain:position</th><th>Record</th><th>Timestamp</th><th>Action</th><th>Choices</th><th>Revision</th><th>Locale</th><th>Page</th></tr></thead>
 <tbody>${lines || '<tr><td colspan="8">No records yet.</td></tr>'}</tbody></table>`,
   );

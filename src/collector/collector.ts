@@ -9,6 +9,8 @@ import { corsHeaders, isSameOrigin, preflightHeaders } from './cors.js';
 import { renewDecisionCookie, type DecisionCookieOptions } from './decision-cookie.js';
 import { exportLines, toExportObject } from './export-format.js';
 import { HttpError, sendError, sendHtml, sendJson } from './http-response.js';
+import { startAlerts, type AlertLoop, type AlertOptions } from './incident-alerts.js';
+import { incidentAdmin, incidentApi, postLeaks, type IncidentContext, type IncidentSettings } from './incident-routes.js';
 import { prepareProofs } from './prepare-proof.js';
 import { parseProofBody } from './proof-record.js';
 import type { ProofStore } from './proof-store.js';
@@ -58,6 +60,14 @@ export interface CollectorOptions {
   decisionCookie?: DecisionCookieOptions | undefined;
   /** Sign checkpoints over the chain heads and serve them at `GET /v1/checkpoint`. */
   checkpoints?: CheckpointOptions | undefined;
+  /**
+   * The incident register (docs/incidents.md): who answers for the site (named in exports), the
+   * operator type (`ecs` adds PTS's deadlines; unset, the site's config decides), and where
+   * alerts go when an incident opens or a deadline is 6 hours away.
+   */
+  incidents?: (IncidentSettings & { alerts?: AlertOptions | undefined }) | undefined;
+  /** The clock of the incident register and its alerts (tests move it). @default () => new Date() */
+  now?: () => Date;
   /** Where operational messages go (default: stderr). */
   log?: (message: string) => void;
 }
@@ -68,8 +78,10 @@ export interface Collector {
   readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
   /** Listens and resolves with the bound port; with checkpoints, once the first was signed (or failed). */
   start(port?: number, host?: string): Promise<number>;
-  /** Stops accepting requests and the retention job; the store stays open. */
+  /** Stops accepting requests, the retention job and the incident alerts (after the round in progress); the store stays open. */
   close(): Promise<void>;
+  /** Resolves when the incident alerts in progress have been sent (or failed); for tests and shutdown. */
+  alertsIdle(): Promise<void>;
 }
 
 const RECENT_LIMIT = 50;
@@ -102,6 +114,16 @@ export function createCollector(options: CollectorOptions): Collector {
   const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { capacity: 60, refillPerSecond: 10 });
   let stopRetention: (() => void) | undefined;
   let stopCheckpoints: (() => void) | undefined;
+  const incidents: IncidentContext = {
+    store: store.incidents,
+    settings: options.incidents ?? {},
+    adminToken: options.adminToken,
+    corsOrigins,
+    bodyLimit,
+    alerts: undefined,
+    now: options.now ?? (() => new Date()),
+    log,
+  };
 
   async function postProofs(req: IncomingMessage, res: ServerResponse, address: string): Promise<void> {
     const cors = corsHeaders(req, corsOrigins);
@@ -218,8 +240,8 @@ export function createCollector(options: CollectorOptions): Collector {
     assertAdmin(req, options.adminToken, true);
     if (path === '/admin/stats' || path === '/admin/stats.csv') return getStats(res, url, path.endsWith('.csv'));
     if (path === '/admin' || path === '/admin/') {
-      const [rows, total] = await Promise.all([store.listRecent(RECENT_LIMIT), store.count()]);
-      sendHtml(res, 200, renderRecentPage(rows, total));
+      const [rows, total, register] = await Promise.all([store.listRecent(RECENT_LIMIT), store.count(), store.incidents.list()]);
+      sendHtml(res, 200, renderRecentPage(rows, total, register.filter((incident) => incident.status !== 'closed').length));
       return;
     }
     let recordId: string;
@@ -256,6 +278,17 @@ export function createCollector(options: CollectorOptions): Collector {
       if (method === 'GET') return getProofs(req, res, url);
       throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, { allow: 'GET, POST, OPTIONS' });
     }
+    if (path === '/v1/leaks') {
+      if (method === 'OPTIONS') {
+        res.writeHead(204, preflightHeaders(req, corsOrigins));
+        res.end();
+        return;
+      }
+      if (method === 'POST') return postLeaks(req, res, incidents);
+      throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, { allow: 'POST, OPTIONS' });
+    }
+    if (path === '/v1/incidents' || path.startsWith('/v1/incidents/')) return incidentApi(req, res, path, incidents);
+    if (path === '/admin/incidents' || path.startsWith('/admin/incidents/')) return incidentAdmin(req, res, path, url, incidents);
     if (method !== 'GET' && method !== 'HEAD') {
       throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}`, { allow: 'GET' });
     }
@@ -289,6 +322,7 @@ export function createCollector(options: CollectorOptions): Collector {
   return {
     server,
     handler,
+    alertsIdle: () => incidents.alerts?.idle() ?? Promise.resolve(),
     start(port = 8787, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -298,6 +332,7 @@ export function createCollector(options: CollectorOptions): Collector {
           if (interval > 0) {
             stopRetention = scheduleRetention(store, options.retentionMonths ?? DEFAULT_RETENTION_MONTHS, interval, log);
           }
+          if (options.incidents?.alerts) incidents.alerts = startAlerts(store.incidents, options.incidents.alerts, log, incidents.now);
           const checkpoints = options.checkpoints;
           if (checkpoints && (checkpoints.intervalMs ?? 60_000) > 0) {
             const schedule = scheduleCheckpoints(store, checkpoints.origin, checkpoints.signers, checkpoints.intervalMs ?? 60_000, log, checkpoints.onSigned);
@@ -308,9 +343,10 @@ export function createCollector(options: CollectorOptions): Collector {
         });
       });
     },
-    close() {
+    async close() {
       stopRetention?.();
       stopCheckpoints?.();
+      await incidents.alerts?.stop();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

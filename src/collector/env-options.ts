@@ -4,6 +4,8 @@ import { parseProxyTrust, type ProxyTrust } from './client-address.js';
 import { parseOriginList } from './cors.js';
 import { MAX_RETENTION_DAYS, type DecisionCookieOptions } from './decision-cookie.js';
 import type { RateLimitOptions } from './rate-limit.js';
+import type { AlertOptions } from './incident-alerts.js';
+import type { IncidentSettings } from './incident-routes.js';
 import { DEFAULT_RETENTION_MONTHS } from './retention.js';
 import { parseSignerKey } from './signed-note.js';
 
@@ -20,6 +22,48 @@ export interface EnvOptions {
   checkpoints: CheckpointOptions | undefined;
   /** From SAMTYCKE_DECISION_COOKIE (the cookie's name) and SAMTYCKE_DECISION_COOKIE_DAYS/_PATH/_DOMAIN/_SAMESITE/_SECURE. */
   decisionCookie: DecisionCookieOptions | undefined;
+  /** The incident register: SAMTYCKE_OPERATOR_TYPE, SAMTYCKE_CONTROLLER, SAMTYCKE_INCIDENT_CONTACT and the alerts' settings. */
+  incidents: IncidentSettings & { alerts?: AlertOptions | undefined };
+}
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} must be a URL, got "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${name} must be an http(s) URL, got "${url.protocol}…"`);
+  return url.href;
+}
+
+function readIncidents(env: NodeJS.ProcessEnv): EnvOptions['incidents'] {
+  const operatorType = env.SAMTYCKE_OPERATOR_TYPE || undefined;
+  if (operatorType !== undefined && operatorType !== 'ecs' && operatorType !== 'other') {
+    throw new Error(`SAMTYCKE_OPERATOR_TYPE must be "ecs" (a provider of public electronic communications services) or "other", got "${operatorType}"`);
+  }
+  const webhook = httpUrl(env, 'SAMTYCKE_INCIDENT_WEBHOOK');
+  const to = env.SAMTYCKE_INCIDENT_EMAIL_TO || undefined;
+  if (to && !env.SAMTYCKE_INCIDENT_EMAIL_FROM) throw new Error('SAMTYCKE_INCIDENT_EMAIL_TO needs SAMTYCKE_INCIDENT_EMAIL_FROM, the sender address');
+  const smtpUrl = env.SAMTYCKE_SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new Error('SAMTYCKE_SMTP_URL must start with smtp:// or smtps://');
+  const alerts: AlertOptions | undefined =
+    webhook || to
+      ? {
+          webhook: webhook ? { url: webhook, secret: env.SAMTYCKE_INCIDENT_WEBHOOK_SECRET || undefined } : undefined,
+          email: to ? { to, from: env.SAMTYCKE_INCIDENT_EMAIL_FROM!, sendmail: env.SAMTYCKE_SENDMAIL || undefined, smtpUrl } : undefined,
+          publicUrl: httpUrl(env, 'SAMTYCKE_PUBLIC_URL'),
+          intervalMs: positiveNumber(env, 'SAMTYCKE_ALERT_SECONDS', 60) * 1000 || 60_000,
+        }
+      : undefined;
+  return {
+    operatorType,
+    controller: env.SAMTYCKE_CONTROLLER || undefined,
+    contact: env.SAMTYCKE_INCIDENT_CONTACT || undefined,
+    alerts,
+  };
 }
 
 function readDecisionCookie(env: NodeJS.ProcessEnv): DecisionCookieOptions | undefined {
@@ -76,7 +120,11 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
 /**
  * Reads DATABASE_URL, SAMTYCKE_ADMIN_TOKEN, SAMTYCKE_CORS_ORIGINS, SAMTYCKE_IP_MODE,
  * SAMTYCKE_TRUST_PROXY, SAMTYCKE_RATE_BURST, SAMTYCKE_RATE_PER_SECOND, SAMTYCKE_RETENTION_MONTHS,
- * SAMTYCKE_CHECKPOINT_KEY_FILE and SAMTYCKE_CHECKPOINT_SECONDS.
+ * SAMTYCKE_CHECKPOINT_KEY_FILE, SAMTYCKE_CHECKPOINT_SECONDS, SAMTYCKE_DECISION_COOKIE…, and the
+ * incident register's SAMTYCKE_OPERATOR_TYPE, SAMTYCKE_CONTROLLER, SAMTYCKE_INCIDENT_CONTACT,
+ * SAMTYCKE_INCIDENT_WEBHOOK(_SECRET), SAMTYCKE_INCIDENT_EMAIL_TO/_FROM, SAMTYCKE_SENDMAIL,
+ * SAMTYCKE_SMTP_URL, SAMTYCKE_PUBLIC_URL and SAMTYCKE_ALERT_SECONDS.
+ * @throws Error naming the variable, for a value that cannot be used
  */
 export function readEnvOptions(env: NodeJS.ProcessEnv = process.env): EnvOptions {
   const ipMode = env.SAMTYCKE_IP_MODE || 'none';
@@ -103,5 +151,6 @@ export function readEnvOptions(env: NodeJS.ProcessEnv = process.env): EnvOptions
     retentionMonths,
     checkpoints: readCheckpoints(env),
     decisionCookie: readDecisionCookie(env),
+    incidents: readIncidents(env),
   };
 }

@@ -12,3 +12,11 @@ export { generateNoteKey, parseSignerKey, parseVerifierKey, signNote, openNote, 
 export { readEnvOptions, type EnvOptions } from './env-options.js';
 export { exportLines } from './export-format.js';
 export type { ProofStore, StoredProof, ChainState, NewProof, Receipt, StatsRow } from './proof-store.js';
+export { verifyRegister, type RegisterVerifyResult } from './verify-register.js';
+export { parseLeakBody, leakReportSchema, type LeakReport } from './leak-body.js';
+export { incidentDeadlines, applyEntry, IncidentError, INCIDENT_STATUSES, SEVERITIES } from './incident-model.js';
+export type { IncidentState, IncidentStatus, Assessment, RegisterEntry, IncidentChange, Deadlines, Severity } from './incident-model.js';
+export type { IncidentStore, StoredEntry, AlertRow, ReportReceipt } from './incident-register.js';
+export { incidentExport, incidentFacts, type ExportForm, type IncidentContact } from './incident-export.js';
+export { alertMessage, type AlertOptions } from './incident-alerts.js';
+export type { IncidentSettings } from './incident-routes.js';

@@ -1,3 +1,4 @@
+import { incidentTables } from './incident-sql.js';
 import { GENESIS, type Migration } from './migration.js';
 import { MONTHS_AHEAD, ensureMonthPartitions } from './postgres-partitions.js';
 
@@ -138,6 +139,14 @@ INSERT INTO samtycke_chains SELECT 0, head_seq, head_hash,
   FROM samtycke_chain WHERE id = 1;
 DROP TABLE samtycke_proofs_v1;
 DROP TABLE samtycke_chain;`);
+    },
+  },
+  {
+    // The incident register (docs/incidents.md): a hash-chained log of leak reports, status
+    // changes, assessments and measures; each incident as it stands; the alerts due.
+    name: '0003-incident-register',
+    async up({ script }) {
+      await script(incidentTables('postgres', GENESIS));
     },
   },
 ];

@@ -13,6 +13,8 @@ import type {
   StoredProof,
 } from './proof-store.js';
 import { GENESIS_HASH } from './chain-hash.js';
+import { createIncidentStore } from './incident-register.js';
+import type { SqlRunner } from './incident-sql.js';
 import { MAX_CHAINS } from './chain-key.js';
 import { appliedMigrations, assertSchemaCurrent, runMigrations } from './run-migrations.js';
 
@@ -133,8 +135,14 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
     },
   });
 
+  const register: SqlRunner = {
+    write: (work) => inTransaction(pool, 'BEGIN', (client) => work(async (sql, params = []) => (await client.query(sql, [...params])).rows)),
+    read: (work) => inTransaction(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', (client) => work(async (sql, params = []) => (await client.query(sql, [...params])).rows)),
+  };
+
   return {
     kind: 'postgres',
+    incidents: createIncidentStore(register, 'postgres'),
     chainCount,
     async append(proofs, texts, receivedAt) {
       const result = await pool.query<{

@@ -20,15 +20,15 @@ export interface RecordIssue {
   message: string;
 }
 
-export type ParseResult =
-  | { ok: true; records: ProofRecord[] }
+export type ParseResult<T = ProofRecord> =
+  | { ok: true; records: T[] }
   | { ok: false; error: string; message: string; issues: RecordIssue[] };
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
 }
 
-function unwrapBody(body: unknown): unknown[] | string {
+function unwrapBody(body: unknown, noun: string): unknown[] | string {
   if (Array.isArray(body)) return body;
   if (body !== null && typeof body === 'object') {
     const keys = Object.keys(body);
@@ -38,7 +38,7 @@ function unwrapBody(body: unknown): unknown[] | string {
     }
     return [body];
   }
-  return 'expected a proof record, an array of records or {"records": [...]}';
+  return `expected a ${noun}, an array of records or {"records": [...]}`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -53,14 +53,40 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * Every problem in every record is reported at once; a batch is accepted or refused as a whole.
  */
 export function parseProofBody(body: unknown): ParseResult {
-  const list = unwrapBody(body);
+  return parseRecords(body, proofRecordSchema, 'proof record', (record, issue) => {
+    if (record.text !== undefined && sha256Hex(record.text) !== record.textHash) {
+      issue('text', 'text_hash_mismatch', 'sha256(text) does not equal textHash');
+    }
+  }, new Set(['text']));
+}
+
+/** A schema `parseRecords` validates with (the proof record's, the leak report's). */
+interface RecordSchema<T> {
+  safeParse(value: unknown, params: typeof ENGLISH): { success: true; data: T } | { success: false; error: { issues: z.core.$ZodIssue[] } };
+}
+
+/**
+ * The collector's one way of reading a batch of records: the body's shape, hostile input, the
+ * shared schema, `check` for what the schema cannot say, and minimisation (R32: nothing shaped
+ * like an e-mail or IP address in any string but `freeText` fields). Issues are reported all at once.
+ *
+ * @param noun what one record is called in messages (`proof record`, `leak report`)
+ */
+export function parseRecords<T extends object>(
+  body: unknown,
+  schema: RecordSchema<T>,
+  noun: string,
+  check: (record: T, issue: (path: string, code: string, message: string) => void) => void = () => undefined,
+  freeText: ReadonlySet<string> = new Set(),
+): ParseResult<T> {
+  const list = unwrapBody(body, noun);
   if (typeof list === 'string') return { ok: false, error: 'invalid_body', message: list, issues: [] };
   if (list.length === 0) return { ok: false, error: 'invalid_body', message: 'the batch is empty', issues: [] };
   if (list.length > MAX_BATCH) {
     return { ok: false, error: 'batch_too_large', message: `a batch holds at most ${MAX_BATCH} records, got ${list.length}`, issues: [] };
   }
   const issues: RecordIssue[] = [];
-  const records: ProofRecord[] = [];
+  const records: T[] = [];
   list.forEach((item, index) => {
     // First what no store can keep as sent: the schema would drop a "__proto__" key silently.
     const hostile = findHostileInput(item);
@@ -68,7 +94,7 @@ export function parseProofBody(body: unknown): ParseResult {
       for (const issue of hostile) issues.push({ index, ...issue, path: issue.path.replace(/\.\[/g, '[') });
       return;
     }
-    const parsed = proofRecordSchema.safeParse(item, ENGLISH);
+    const parsed = schema.safeParse(item, ENGLISH);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         issues.push({ index, path: formatPath(issue.path), code: issue.code, message: describeIssue(issue) });
@@ -76,15 +102,13 @@ export function parseProofBody(body: unknown): ParseResult {
       return;
     }
     const record = parsed.data;
-    if (record.text !== undefined && sha256Hex(record.text) !== record.textHash) {
-      issues.push({ index, path: 'text', code: 'text_hash_mismatch', message: 'sha256(text) does not equal textHash' });
-    }
-    for (const hit of findPersonalData(record, new Set(['text']))) {
+    check(record, (path, code, message) => issues.push({ index, path, code, message }));
+    for (const hit of findPersonalData(record, freeText)) {
       issues.push({
         index,
         path: hit.path,
         code: 'personal_data',
-        message: `looks like ${hit.kind === 'email' ? 'an e-mail address' : 'an IP address'}; proof records must not contain personal data`,
+        message: `looks like ${hit.kind === 'email' ? 'an e-mail address' : 'an IP address'}; ${noun}s must not contain personal data`,
       });
     }
     records.push(record);

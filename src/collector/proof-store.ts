@@ -5,6 +5,8 @@
  * other. Every append resolves only after its transaction committed.
  */
 
+import type { IncidentStore } from './incident-register.js';
+
 /** A record prepared for storage: canonical content, its hash and its chain, computed before the lock. */
 export interface NewProof {
   recordId: string;
@@ -112,6 +114,8 @@ export interface PageKey {
 /** The storage contract (see the top of this file); both adapters pass the same suites. */
 export interface ProofStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** The incident register in the same database (incident-register.ts). */
+  readonly incidents: IncidentStore;
   /** How many chains appends spread over (always 1 on SQLite). */
   readonly chainCount: number;
   /**

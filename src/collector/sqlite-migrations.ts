@@ -1,3 +1,4 @@
+import { incidentTables } from './incident-sql.js';
 import { GENESIS, type Migration } from './migration.js';
 
 /**
@@ -52,6 +53,14 @@ CREATE TABLE samtycke_checkpoints (
   id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, tree_size INTEGER NOT NULL, note TEXT NOT NULL);
 CREATE TRIGGER samtycke_proofs_append_only BEFORE UPDATE ON samtycke_proofs
 BEGIN SELECT RAISE(ABORT, 'samtycke_proofs is append-only'); END;`);
+    },
+  },
+  {
+    // The incident register (docs/incidents.md): a hash-chained log of leak reports, status
+    // changes, assessments and measures; each incident as it stands; the alerts due.
+    name: '0003-incident-register',
+    async up({ script }) {
+      await script(incidentTables('sqlite', GENESIS));
     },
   },
 ];

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { computeChainHash } from './chain-hash.js';
+import { createIncidentStore } from './incident-register.js';
+import { positional, type Query, type SqlRunner } from './incident-sql.js';
 import type { MigrationContext } from './migration.js';
 import { assertSchemaCurrent, runMigrations } from './run-migrations.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
@@ -46,6 +48,40 @@ function context(db: Database.Database): MigrationContext {
       db.exec(sql);
     },
   };
+}
+
+/**
+ * The incident register's statements on SQLite. Transactions run one after another (a promise
+ * chain), each BEGIN IMMEDIATE … COMMIT on `db`; their work awaits only these queries, which
+ * answer synchronously, so nothing else on the event loop runs in between.
+ */
+function sqliteRunner(db: Database.Database): SqlRunner {
+  const statements = new Map<string, Database.Statement>();
+  const query: Query = async <Row>(sql: string, params: readonly unknown[] = []) => {
+    const { text, values } = positional(sql, params);
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = db.prepare(text)));
+    return (statement.reader ? statement.all(...values) : (statement.run(...values), [])) as Row[];
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial =
+    (begin: string) =>
+    <T>(work: (q: Query) => Promise<T>): Promise<T> => {
+      const run = queue.then(async () => {
+        db.exec(begin);
+        try {
+          const result = await work(query);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    };
+  return { write: serial('BEGIN IMMEDIATE'), read: serial('BEGIN') };
 }
 
 function appliedOrNull(db: Database.Database): string[] | null {
@@ -192,8 +228,14 @@ export function openSqliteStore(file: string, { readonly = false }: { readonly?:
     };
   };
 
+  // The register writes on a connection of its own, so its transactions never nest inside an
+  // append's on this one (SQLite's file lock keeps the two apart).
+  const registerDb = file === ':memory:' || readonly ? db : open(file, false);
+  const incidents = createIncidentStore(sqliteRunner(registerDb), 'sqlite');
+
   return {
     kind: 'sqlite',
+    incidents,
     chainCount: selectChains.all().length,
     async append(proofs, textMap, receivedAt) {
       return appendTx.immediate(proofs, textMap, receivedAt);
@@ -247,6 +289,7 @@ export function openSqliteStore(file: string, { readonly = false }: { readonly?:
     },
     async maintain() {},
     async close() {
+      if (registerDb !== db && registerDb.open) registerDb.close();
       if (db.open) db.close();
     },
   };

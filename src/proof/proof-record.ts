@@ -8,19 +8,10 @@
  * about the visitor slips in.
  */
 import * as z from 'zod/mini';
+import { isOriginAndPath } from './page-field.js';
 import { MAX_TEXT_BYTES, PROOF_ACTIONS, PROOF_LAYERS } from './record-fields.js';
 
 const idKey = z.string().check(z.minLength(1), z.maxLength(64));
-
-function isOriginAndPath(value: string): boolean {
-  if (/[?#]/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The schema of one proof record as the browser sends it.

@@ -1,5 +1,6 @@
 import { md5Hex } from './md5.js';
 import { digestHex } from '../internal/digest.js';
+import type { LeakFieldKind } from '../proof/report-fields.js';
 
 /** One way a visitor's value may appear in a request. */
 export interface Canary {
@@ -7,7 +8,13 @@ export interface Canary {
   needle: string;
   /** The form field it came from: its name, id or type. */
   field: string;
-  /** How the value was encoded: raw, normalised, e164, url, base64, sha256, sha1, md5. */
+  /** What kind of data the field holds: e-mail, phone, name, national-id or other. */
+  kind: LeakFieldKind;
+  /**
+   * How the value was prepared and encoded: the form (`raw`, `normalised`, `e164`,
+   * `e164-digits`), then `+` and the encoding (`url`, `base64`, `sha256`, `sha1`,
+   * `md5`) unless it was sent readable, e.g. `normalised+sha256`.
+   */
   encoding: string;
 }
 
@@ -27,12 +34,23 @@ export function isSensitiveField(element: EventTarget | null): element is HTMLIn
   return SENSITIVE_NAME.test(`${element.name} ${element.id}`) || PERSONNUMMER.test(element.value.trim());
 }
 
+/** A field's name as a report may carry it: its `name`, `id` or `type`, cut to the characters a name needs (never its value). */
 export function fieldName(element: HTMLInputElement): string {
-  return element.name || element.id || element.type;
+  return (element.name || element.id || element.type).replace(/[^\w.:[\]-]/g, '_').slice(0, 64) || element.type;
+}
+
+/** What kind of data a watched field holds, from its type, autocomplete hint, name and id. */
+export function fieldKind(element: HTMLInputElement): LeakFieldKind {
+  const hints = `${element.type} ${element.autocomplete} ${element.name} ${element.id}`;
+  if (/e-?mail/i.test(hints)) return 'email';
+  if (/personnummer|ssn|national.?id/i.test(hints) || PERSONNUMMER.test(element.value.trim())) return 'national-id';
+  if (/tel|phone|mobil/i.test(hints)) return 'phone';
+  if (/name/i.test(element.autocomplete)) return 'name';
+  return 'other';
 }
 
 /** The variants a vendor script commonly derives from a value before sending it. */
-export async function canariesFor(value: string, field: string): Promise<Canary[]> {
+export async function canariesFor(value: string, field: string, kind: LeakFieldKind = 'other'): Promise<Canary[]> {
   const trimmed = value.trim();
   if (trimmed.length < MIN_NEEDLE) return [];
   const normalised = trimmed.toLowerCase();
@@ -49,7 +67,7 @@ export async function canariesFor(value: string, field: string): Promise<Canary[
   }
   const canaries: Canary[] = [];
   const add = (needle: string, encoding: string) => {
-    if (needle.length >= MIN_NEEDLE && !canaries.some((canary) => canary.needle === needle.toLowerCase())) canaries.push({ needle: needle.toLowerCase(), field, encoding });
+    if (needle.length >= MIN_NEEDLE && !canaries.some((canary) => canary.needle === needle.toLowerCase())) canaries.push({ needle: needle.toLowerCase(), field, kind, encoding });
   };
   for (const [name, form] of forms) {
     add(form, name);

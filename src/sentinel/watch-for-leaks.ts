@@ -7,10 +7,13 @@
  * It cannot see server-side APIs (such as Meta's Conversions API), service
  * workers, cross-origin frames, Blob bodies, or encodings it does not know.
  */
+import type { Consent } from '../consent/contract.js';
+import type { LeakReport } from '../proof/leak-report.js';
 import type { RequestHooks } from '../internal/request-hooks.js';
 import { pageUrl } from '../internal/page-address.js';
-import { canariesFor, fieldName, isSensitiveField, type Canary } from './canaries.js';
+import { canariesFor, fieldKind, fieldName, isSensitiveField, type Canary } from './canaries.js';
 import { toIncident, type Incident, type IncidentOptions, type RequestKind } from './incident.js';
+import { toLeakReport, type HostOwner } from './report-leak.js';
 
 export type { Incident } from './incident.js';
 
@@ -18,6 +21,16 @@ export type { Incident } from './incident.js';
 export interface SentinelOptions extends IncidentOptions {
   /** `report` (default) raises incidents; `block` also stops the requests that can be stopped. */
   mode?: 'report' | 'block';
+  /** The page's consent object: a report carries its consent id and state. */
+  consent?: Pick<Consent, 'state' | 'has'> | undefined;
+  /** The configured service whose hosts include `host` (a report names it), or `undefined`. */
+  ownerOf?: ((host: string) => HostOwner | undefined) | undefined;
+  /**
+   * Called with the report of each new detection (R42), for the collector: the
+   * script tag and `watchForLeaks({ consent })` queue it beside the proof records.
+   * A delivery that throws never breaks the page's request.
+   */
+  deliver?: ((report: LeakReport) => void) | undefined;
 }
 
 /** The running sentinel of a page. */
@@ -56,7 +69,7 @@ export function startSentinel(options: SentinelOptions, { inspectNetwork, inspec
   const block = options.mode === 'block';
 
   async function track(field: HTMLInputElement): Promise<void> {
-    canaries.set(field, await canariesFor(field.value, fieldName(field)));
+    canaries.set(field, await canariesFor(field.value, fieldName(field), fieldKind(field)));
   }
 
   const timers = new WeakMap<HTMLInputElement, number>();
@@ -81,10 +94,20 @@ export function startSentinel(options: SentinelOptions, { inspectNetwork, inspec
       const key = `${url.host}|${canary.field}|${canary.encoding}|${blocked}`;
       if (!reported.has(key)) {
         reported.add(key);
-        const incident = toIncident({ canary, host: url.hostname, url: url.origin + url.pathname, kind, blocked }, options);
+        const leak = { canary, host: url.hostname, url: url.origin + url.pathname, kind, blocked };
+        const at = Date.now();
+        const incident = toIncident(leak, options, at);
         incidents.push(incident);
         console.error(`[samtycke] form data ("${canary.field}", ${canary.encoding}) was ${blocked ? 'about to be sent' : 'sent'} to ${url.hostname}; incident ${incident.id}`);
         document.dispatchEvent(new CustomEvent('samtycke:leak', { detail: incident }));
+        const page = pageUrl();
+        const context = { id: incident.id, at, page: page.origin + page.pathname, operatorType: options.operatorType ?? 'other', consent: options.consent, owner: options.ownerOf?.(leak.host) };
+        try {
+          options.deliver?.(toLeakReport(leak, context));
+        } catch (error) {
+          // Reporting must never decide whether the request is stopped.
+          console.error('[samtycke] the leak report could not be queued', error);
+        }
       }
       return blocked;
     }

@@ -1,4 +1,5 @@
 import type { ProofSink } from '../consent/contract.js';
+import type { LeakReport } from '../proof/leak-report.js';
 import type { ProofRecord } from '../proof/proof-record.js';
 import { sha256Hex } from '../internal/digest.js';
 
@@ -7,15 +8,23 @@ import { sha256Hex } from '../internal/digest.js';
  * id (R31). The decision never waits for the network; records survive a tab
  * closing mid-send and are retried with backoff on later page loads. The
  * collector is idempotent by record id, so sending one twice is harmless.
+ *
+ * The leak sentinel's reports (R42) take the same way on a shelf of their own
+ * (`samtycke:leaks`), so `pending()` lists proof records only and the head
+ * script, which never holds a report, carries nothing for them. The sender
+ * sends both: proofs to the endpoint, reports to `leaks` next to it.
  */
-interface Pending {
-  record: ProofRecord;
+interface Pending<R = ProofRecord | LeakReport> {
+  record: R;
   attempts: number;
   /** Not before this time (ms since epoch). */
   due: number;
 }
 
 const KEY = 'samtycke:proofs';
+/** Where leak reports wait: read and written only by the sentinel and the sender, never by the head script. */
+const REPORTS_KEY = 'samtycke:leaks';
+const REPORTS_MEMORY = /* @__PURE__ */ Symbol.for('samtycke.leaks');
 /** A bound, so a site whose collector is down for months cannot fill the visitor's storage. */
 const MAX_PENDING = 200;
 /** keepalive requests may carry at most 64 KiB in total. */
@@ -27,7 +36,7 @@ const MAX_BACKOFF_MS = 60 * 60 * 1000;
  * quota): the page's memory, shared by the head script and the lazily loaded
  * chunk through a registered symbol. They are then lost with the page only.
  */
-const MEMORY = Symbol.for('samtycke.proofs');
+const MEMORY = /* @__PURE__ */ Symbol.for('samtycke.proofs');
 const memory = (): Pending[] => ((globalThis as { [MEMORY]?: Pending[] })[MEMORY] ??= []);
 
 function load(): Pending[] {
@@ -57,6 +66,46 @@ function update(change: (entries: Pending[]) => Pending[]): void {
   save(change(load()));
 }
 
+/**
+ * Leak reports' shelf: the same storage as above under its own key. It is
+ * written apart from the proofs' functions, which stay as the head script
+ * needs them: the head never holds a report and carries none of this.
+ */
+const reports = {
+  load(): Pending[] {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(localStorage.getItem(REPORTS_KEY) ?? '[]');
+    } catch {
+      parsed = [];
+    }
+    const stored = Array.isArray(parsed) ? parsed.filter((entry: Pending) => typeof entry?.record?.recordId === 'string') : [];
+    const kept = ((globalThis as { [REPORTS_MEMORY]?: Pending[] })[REPORTS_MEMORY] ??= []);
+    return [...stored, ...kept.filter((entry) => !stored.some((known: Pending) => known.record.recordId === entry.record.recordId))];
+  },
+  update(change: (entries: Pending[]) => Pending[]): void {
+    const entries = change(reports.load());
+    const kept = ((globalThis as { [REPORTS_MEMORY]?: Pending[] })[REPORTS_MEMORY] ??= []);
+    kept.length = 0;
+    try {
+      if (entries.length) localStorage.setItem(REPORTS_KEY, JSON.stringify(entries));
+      else localStorage.removeItem(REPORTS_KEY);
+    } catch (error) {
+      kept.push(...entries);
+      console.error('[samtycke] leak reports cannot be stored in localStorage; they wait in memory until sent', error);
+    }
+  },
+};
+
+const isReport = (record: ProofRecord | LeakReport): record is LeakReport => 'type' in record;
+/** Every entry of both shelves. */
+const loadAll = (): Pending[] => [...load(), ...reports.load()];
+/** Applies `change` to each shelf. */
+function updateAll(change: (entries: Pending[]) => Pending[]): void {
+  update(change);
+  reports.update(change);
+}
+
 /** Whether `endpoint` (absolute, or a path on this site) is on the page's own origin. */
 function isSameOrigin(endpoint: string): boolean {
   try {
@@ -80,7 +129,31 @@ export function storeProof(record: ProofRecord): void {
 
 /** Records not yet acknowledged by the collector. */
 export function pendingProofs(): ProofRecord[] {
-  return load().map((entry) => entry.record);
+  return load().map((entry) => entry.record as ProofRecord);
+}
+
+/**
+ * Stores a leak report (R42) for sending, synchronously, as `storeProof` does
+ * a proof record; the proof sender sends it with them.
+ * @example storeLeakReport(toLeakReport(leak, context)); void consent.proof?.flush();
+ */
+export function storeLeakReport(report: LeakReport): void {
+  reports.update((entries) => [...entries, { record: report, attempts: 0, due: 0 }].slice(-MAX_PENDING));
+}
+
+/** Leak reports not yet acknowledged by the collector. */
+export function pendingLeakReports(): LeakReport[] {
+  return reports.load().map((entry) => entry.record as LeakReport);
+}
+
+/**
+ * Where leak reports go: `leaks` next to the proof endpoint, so `/consent/v1/proofs`
+ * sends them to `/consent/v1/leaks`.
+ * @example leaksEndpoint('/v1/proofs') // 'https://shop.example/v1/leaks' on shop.example
+ */
+export function leaksEndpoint(endpoint: string): string {
+  // The document's base, not location: a srcdoc frame's location is about:srcdoc.
+  return new URL('leaks', new URL(endpoint, document.baseURI)).href;
 }
 
 /**
@@ -92,14 +165,17 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
   // Sends run one after another, so a record is never in two requests of this page at once.
   let chain: Promise<void> = Promise.resolve();
   const sameOrigin = isSameOrigin(endpoint);
+  const leaks = leaksEndpoint(endpoint);
+  const target = (entry: Pending): string => (isReport(entry.record) ? leaks : endpoint);
 
+  /** Sends one batch, every entry for the same target. */
   async function send(batch: Pending[]): Promise<void> {
     const body = JSON.stringify({ records: batch.map((entry) => entry.record) });
     const ids = new Set(batch.map((entry) => entry.record.recordId));
     let acknowledged: string[] = [];
     let permanent = false;
     try {
-      const response = await fetch(endpoint, {
+      const response = await fetch(target(batch[0]!), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body,
@@ -119,12 +195,12 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
           for (const entry of batch) await send([entry]);
           return;
         }
-        if (permanent) console.error(`[samtycke] the collector refused proof record ${batch[0]!.record.recordId}: ${await response.text()}`);
+        if (permanent) console.error(`[samtycke] the collector refused ${isReport(batch[0]!.record) ? 'leak report' : 'proof record'} ${batch[0]!.record.recordId}: ${await response.text()}`);
       }
     } catch {
       // Offline or unreachable: retried later.
     }
-    update((entries) =>
+    updateAll((entries) =>
       entries
         .filter((entry) => !acknowledged.includes(entry.record.recordId) && !(permanent && ids.has(entry.record.recordId)))
         .map((entry) =>
@@ -135,11 +211,11 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
 
   async function sendDue(): Promise<void> {
     await completeTextHashes();
-    const due = load().filter((entry) => entry.due <= now());
+    const due = loadAll().filter((entry) => entry.due <= now());
     const batches: Pending[][] = [];
     for (const entry of due) {
       const last = batches[batches.length - 1];
-      if (last && last.length < 50 && JSON.stringify(last).length + JSON.stringify(entry).length < KEEPALIVE_LIMIT) last.push(entry);
+      if (last && target(last[0]!) === target(entry) && last.length < 50 && JSON.stringify(last).length + JSON.stringify(entry).length < KEEPALIVE_LIMIT) last.push(entry);
       else batches.push([entry]);
     }
     for (const batch of batches) await send(batch);
@@ -151,7 +227,7 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
    * SHA-256 (@noble/hashes) does it, so no record goes out without its hash and none is refused.
    */
   async function completeTextHashes(): Promise<void> {
-    const missing = load().filter((entry) => entry.record.text !== undefined && !/^[0-9a-f]{64}$/.test(entry.record.textHash));
+    const missing = pendingProofs().filter((record) => record.text !== undefined && !/^[0-9a-f]{64}$/.test(record.textHash));
     if (!missing.length) return;
     const hash = async (text: string): Promise<string> => {
       if (globalThis.crypto?.subtle) return sha256Hex(text);
@@ -160,8 +236,10 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
       return bytesToHex(sha256(new TextEncoder().encode(text)));
     };
     const hashes = new Map<string, string>();
-    for (const entry of missing) hashes.set(entry.record.recordId, await hash(entry.record.text!));
-    update((entries) => entries.map((entry) => (hashes.has(entry.record.recordId) ? { ...entry, record: { ...entry.record, textHash: hashes.get(entry.record.recordId)! } } : entry)));
+    for (const record of missing) hashes.set(record.recordId, await hash(record.text!));
+    update((entries) =>
+      entries.map((entry) => (hashes.has(entry.record.recordId) ? { ...entry, record: { ...(entry.record as ProofRecord), textHash: hashes.get(entry.record.recordId)! } } : entry)),
+    );
   }
 
   function flush(): Promise<void> {
@@ -173,13 +251,17 @@ export function createProofQueue(endpoint: string, now: () => number = Date.now)
   // so the records stay queued and the next page resends them (harmless).
   addEventListener('visibilitychange', () => {
     if (document.visibilityState !== 'hidden') return;
-    const records = load().map((entry) => entry.record);
-    if (!records.length) return;
-    const body = JSON.stringify({ records: records.slice(0, 50) });
-    // A beacon always carries credentials, so only the site's own collector gets one; another
-    // origin gets a keepalive request without them (text/plain: no preflight, as for a beacon).
-    if (sameOrigin) navigator.sendBeacon?.(endpoint, new Blob([body], { type: 'text/plain' }));
-    else if (body.length < KEEPALIVE_LIMIT) void fetch(endpoint, { method: 'POST', body, headers: { 'Content-Type': 'text/plain' }, credentials: 'omit', keepalive: true }).catch(() => undefined);
+    for (const [url, records] of [
+      [endpoint, pendingProofs()],
+      [leaks, pendingLeakReports()],
+    ] as const) {
+      if (!records.length) continue;
+      const body = JSON.stringify({ records: records.slice(0, 50) });
+      // A beacon always carries credentials, so only the site's own collector gets one; another
+      // origin gets a keepalive request without them (text/plain: no preflight, as for a beacon).
+      if (sameOrigin) navigator.sendBeacon?.(url, new Blob([body], { type: 'text/plain' }));
+      else if (body.length < KEEPALIVE_LIMIT) void fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'text/plain' }, credentials: 'omit', keepalive: true }).catch(() => undefined);
+    }
   });
 
   return {

@@ -72,3 +72,57 @@ test("the demo's third-party panel shows this browser's hits only", async () => 
     await browser.close();
   }
 });
+
+test("the newsletter form with the pixel's advanced matching makes one incident on the admin page", async () => {
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_FLAGS] });
+  const basic = { authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` };
+  const pixelIncidents = async () => (await (await fetch(`${base}/v1/incidents`, { headers: basic })).json()).incidents.filter((incident) => incident.host === 'pixel.localhost');
+  try {
+    const before = await pixelIncidents();
+    for (const email of ['Anna.Svensson@Example.se', 'bo@example.se']) {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${base}/`);
+      await page.locator('samtycke-banner [data-control="accept-all"]').click();
+      // The pixel's script sets _fbp as it registers its submit listener.
+      await page.waitForFunction(() => document.cookie.includes('_fbp='));
+      await page.locator('#email').fill(email);
+      await page.evaluate(async () => {
+        const chunk = await import('/dist/samtycke-sentinel.js');
+        for (;;) {
+          const sentinel = chunk.runningSentinel();
+          if (sentinel) return sentinel.track(document.getElementById('email'));
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      });
+      const leak = page.evaluate(() => new Promise((resolve) => document.addEventListener('samtycke:leak', (event) => resolve(event.detail), { once: true })));
+      await page.locator('#newsletter button').click();
+      assert.match((await leak).measures.taken[0], /blocked/, 'block mode: the request was stopped');
+      await page.waitForFunction(() => localStorage.getItem('samtycke:leaks') === null);
+    }
+    const [incident, ...more] = await pixelIncidents();
+    assert.equal(more.length, 0, 'one incident for the pixel and the e-mail field, however many visitors');
+    assert.equal(incident.service, 'meta-pixel');
+    assert.equal(incident.dataKind, 'email');
+    assert.equal(incident.visitors, (before[0]?.visitors ?? 0) + 2);
+    assert.equal(incident.blocked, incident.occurrences, 'every occurrence was an attempt the sentinel stopped');
+    const page = await (await fetch(`${base}/admin/incidents`, { headers: basic })).text();
+    assert.match(page, new RegExp(`#${incident.number}</a>`));
+    assert.match(page, /email → pixel\.localhost/);
+    assert.match(page, /72 h \d+ min left|71 h \d+ min left/);
+
+    // The site owner assesses and closes it from the admin page, in the browser, as a person would.
+    const admin = await (await browser.newContext({ httpCredentials: { username: 'Kim', password: 'demo' } })).newPage();
+    await admin.goto(`${base}/admin/incidents/${incident.id}`);
+    await admin.fill('textarea[name=consequences]', 'None: every request was stopped in the browser.');
+    await admin.selectOption('select[name=severity]', 'no-risk');
+    await admin.selectOption('select[name=notifyAuthority]', 'no');
+    await Promise.all([admin.waitForURL(`${base}/admin/incidents/${incident.id}`), admin.locator('form:has(input[value=assessment]) button').click()]);
+    await admin.selectOption('select[name=to]', 'closed');
+    await Promise.all([admin.waitForURL(`${base}/admin/incidents/${incident.id}`), admin.locator('form:has(input[value=status]) button').click()]);
+    const { incident: closed, entries } = await (await fetch(`${base}/v1/incidents/${incident.id}`, { headers: basic })).json();
+    assert.equal(closed.status, 'closed');
+    assert.deepEqual(entries.filter((entry) => entry.entry !== 'report' && entry.entry !== 'opened').map((entry) => [entry.entry, entry.actor]), [['assessment', 'Kim'], ['status', 'Kim']]);
+  } finally {
+    await browser.close();
+  }
+});

@@ -67,7 +67,7 @@ test('verify refuses a database that is not there or not migrated, naming the co
 test('success: exit 0 (migrate, then verify on a new, empty store)', async () => {
   const migrated = await runCli(['migrate', '--db', db]);
   assert.equal(migrated.code, 0, migrated.stderr);
-  assert.match(migrated.stdout, /applied 0001-proof-log, 0002-chains-and-checkpoints; 1 chain/);
+  assert.match(migrated.stdout, /applied 0001-proof-log, 0002-chains-and-checkpoints, 0003-incident-register; 1 chain/);
   const again = await runCli(['migrate', '--db', db]);
   assert.match(again.stdout, /schema already current/);
   const cli = await runCli(['verify', '--db', db]);

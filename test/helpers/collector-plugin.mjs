@@ -5,9 +5,11 @@
  * copy it receives per record id, so "exactly one stored, none lost" is checked.
  * Like the real collector, it validates every record with the one proof-record
  * schema (src/proof/proof-record.ts, built by `npm run build`) and refuses a
- * batch with an invalid record with 400. The real collector has its own Node
- * test suite (test/collector/).
+ * batch with an invalid record with 400. Leak reports (`/fake-collector/v1/leaks`)
+ * are validated with the one leak-report schema and counted the same way. The
+ * real collector has its own Node test suite (test/collector/).
  */
+import { parseLeakBody } from '../../dist/collector/collector/leak-body.js';
 import { parseProofBody } from '../../dist/collector/collector/proof-record.js';
 
 const received = new Map();
@@ -18,7 +20,8 @@ export function collectorPlugin() {
     name: 'samtycke-fake-collector',
     // Registered as middleware in web-test-runner.config.mjs, so it runs before static files.
     middleware: async (ctx, next) => {
-        if (ctx.path !== '/fake-collector/v1/proofs' || ctx.method !== 'POST') return next();
+        const leaks = ctx.path === '/fake-collector/v1/leaks';
+        if ((ctx.path !== '/fake-collector/v1/proofs' && !leaks) || ctx.method !== 'POST') return next();
         const chunks = [];
         for await (const chunk of ctx.req) chunks.push(chunk);
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -33,7 +36,7 @@ export function collectorPlugin() {
           ctx.body = { error: 'unavailable' };
           return;
         }
-        const parsed = parseProofBody(body);
+        const parsed = leaks ? parseLeakBody(body) : parseProofBody(body);
         if (!parsed.ok) {
           ctx.status = 400;
           ctx.body = parsed;

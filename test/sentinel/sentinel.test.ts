@@ -1,12 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { trackerHits } from '../helpers/browser.js';
-import { loadPage, type Frame } from '../helpers/page.js';
+import { collectedRecords, collectorMode, trackerHits } from '../helpers/browser.js';
+import { loadPage, removePages, type Frame } from '../helpers/page.js';
 import { until } from '../helpers/until.js';
 import { laterRequestArrived } from '../gates/helpers.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import type { Incident, Sentinel } from '../../src/entries/sentinel.js';
+import type { Incident, LeakReport, Sentinel } from '../../src/entries/sentinel.js';
 
 /**
  * A vendor script with "automatic advanced matching": on submit it hashes the
@@ -130,5 +130,75 @@ describe('leak sentinel (R39, R42, R43)', () => {
     expect(sentinel.incidents().map((incident) => incident.evidence.url), JSON.stringify(sentinel.incidents().map((incident) => incident.evidence))).to.deep.equal([
       `http://leaky.test:${location.port}/tracker/later.css`,
     ]);
+  });
+});
+
+describe('leak reports to the collector (R42)', () => {
+  useFreshPage();
+  const withCollector = (mode: string) => ({ ...siteConfig({ controller: 'Exempel AB' }), collector: { endpoint: '/fake-collector/v1/proofs' }, sentinel: { mode } });
+  const reportOf = async (id: string) => (await until(async () => (await collectedRecords()).find((entry) => entry.recordId === id), `report ${id} at the collector`)).record as unknown as LeakReport;
+  const queued = (win: Frame): Array<{ record: LeakReport; attempts: number }> => JSON.parse(win.localStorage.getItem('samtycke:leaks') ?? '[]');
+
+  it('sends each detection to leaks next to the proof endpoint, with what the incident needs and nothing of the value', async () => {
+    const win = await loadPage({ config: withCollector('report'), head: LEAKY_VENDOR, body: FORM });
+    await typeInto(win, 'email', 'Leak.Test@Example.se ');
+    const sentinel = await sentinelOf(win);
+    await sentinel.track(win.document.getElementById('email') as HTMLInputElement);
+    const raised = nextLeak(win);
+    await (win.leak as (how: string) => Promise<void>)('image');
+    const incident = await raised;
+
+    const report = await reportOf(incident.id);
+    const page = new URL(location.href);
+    expect(report).to.deep.equal({
+      type: 'leak',
+      recordId: incident.id,
+      consentId: null,
+      detectedAt: incident.detectedAt,
+      fieldKind: 'email',
+      field: 'email',
+      form: 'normalised',
+      encoding: 'sha256',
+      host: 'leaky.test',
+      service: null,
+      category: null,
+      requestKind: 'image',
+      blocked: false,
+      decided: false,
+      granted: null,
+      page: page.origin + page.pathname,
+      operatorType: 'other',
+      libraryVersion: report.libraryVersion,
+    });
+    expect(JSON.stringify(report).toLowerCase()).not.to.match(/leak\.test|example\.se/);
+    await until(() => win.localStorage.getItem('samtycke:leaks') === null, 'the acknowledged report to leave the queue');
+    // The proof API lists proof records only.
+    expect((win.samtycke as { proof?: { pending(): unknown[] } }).proof!.pending()).to.deep.equal([]);
+  });
+
+  it('keeps a report the collector could not take and sends it from a later page', async () => {
+    await collectorMode('down');
+    const first = await loadPage({ config: withCollector('block'), head: LEAKY_VENDOR, body: FORM });
+    await typeInto(first, 'email', 'kept.report@example.se');
+    const sentinel = await sentinelOf(first);
+    await sentinel.track(first.document.getElementById('email') as HTMLInputElement);
+    const raised = nextLeak(first);
+    void (first.leak as (how: string) => Promise<void>)('image');
+    const incident = await raised;
+    // Stored first, and one attempt failed: it waits, with its backoff.
+    const entry = await until(() => queued(first).find((item) => item.attempts > 0), 'a failed attempt');
+    expect(entry.record).to.include({ recordId: incident.id, blocked: true, requestKind: 'image' });
+    expect(await collectedRecords()).to.deep.equal([]);
+
+    await collectorMode('up');
+    // Its backoff is over by the time the visitor opens another page.
+    first.localStorage.setItem('samtycke:leaks', JSON.stringify(queued(first).map((item) => ({ ...item, due: 0 }))));
+    removePages();
+    const later = await loadPage({ config: withCollector('block'), body: FORM });
+    // The next page's sentinel (loaded on focus) finds it and the sender delivers it once its backoff is over.
+    await typeInto(later, 'email', 'x');
+    const report = await reportOf(incident.id);
+    expect(report.blocked).to.equal(true);
+    await until(() => later.localStorage.getItem('samtycke:leaks') === null, 'the queue to empty');
   });
 });

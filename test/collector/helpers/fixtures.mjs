@@ -87,3 +87,41 @@ export async function spawnCollector(args, env = {}) {
   child.stdout.resume();
   return { child, base, exited };
 }
+
+/** A valid leak report, as the sentinel sends it; override any field. */
+export function makeReport(overrides = {}) {
+  return {
+    type: 'leak',
+    recordId: randomUUID(),
+    consentId: randomUUID(),
+    detectedAt: new Date().toISOString(),
+    fieldKind: 'email',
+    field: 'email',
+    form: 'normalised',
+    encoding: 'sha256',
+    host: 'pixel.example',
+    service: 'meta-pixel',
+    category: 'marketing',
+    requestKind: 'image',
+    blocked: false,
+    decided: true,
+    granted: true,
+    page: 'https://shop.example/newsletter',
+    operatorType: 'other',
+    libraryVersion: '0.1.0',
+    ...overrides,
+  };
+}
+
+/** POSTs leak reports to `/v1/leaks` and returns { status, body, text }. */
+export async function postLeaks(base, body, headers = {}) {
+  const response = await fetch(`${base}/v1/leaks`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, body: json, text };
+}
