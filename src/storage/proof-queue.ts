@@ -24,78 +24,58 @@ interface Pending<R = ProofRecord | LeakReport> {
 const KEY = 'samtycke:proofs';
 /** Where leak reports wait: read and written only by the sentinel and the sender, never by the head script. */
 const REPORTS_KEY = 'samtycke:leaks';
-const REPORTS_MEMORY = /* @__PURE__ */ Symbol.for('samtycke.leaks');
 /** A bound, so a site whose collector is down for months cannot fill the visitor's storage. */
 const MAX_PENDING = 200;
 /** keepalive requests may carry at most 64 KiB in total. */
 const KEEPALIVE_LIMIT = 60 * 1024;
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
-/**
- * Where records wait when localStorage is refused (blocked storage, a full
- * quota): the page's memory, shared by the head script and the lazily loaded
- * chunk through a registered symbol. They are then lost with the page only.
- */
-const MEMORY = /* @__PURE__ */ Symbol.for('samtycke.proofs');
-const memory = (): Pending[] => ((globalThis as { [MEMORY]?: Pending[] })[MEMORY] ??= []);
-
-function load(): Pending[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-  } catch {
-    parsed = [];
-  }
-  const stored = Array.isArray(parsed) ? parsed.filter((entry: Pending) => typeof entry?.record?.recordId === 'string') : [];
-  return [...stored, ...memory().filter((entry) => !stored.some((known: Pending) => known.record.recordId === entry.record.recordId))];
-}
-
-function save(entries: Pending[]): void {
-  const kept = memory();
-  kept.length = 0;
-  try {
-    if (entries.length) localStorage.setItem(KEY, JSON.stringify(entries));
-    else localStorage.removeItem(KEY);
-  } catch (error) {
-    kept.push(...entries);
-    console.error('[samtycke] proof records cannot be stored in localStorage; they wait in memory until sent', error);
-  }
-}
-
-function update(change: (entries: Pending[]) => Pending[]): void {
-  save(change(load()));
+/** One kind of record waiting in localStorage under its own key. */
+interface Shelf {
+  load(): Pending[];
+  update(change: (entries: Pending[]) => Pending[]): void;
 }
 
 /**
- * Leak reports' shelf: the same storage as above under its own key. It is
- * written apart from the proofs' functions, which stay as the head script
- * needs them: the head never holds a report and carries none of this.
+ * A shelf under `key`. When localStorage is refused (blocked storage, a full
+ * quota) records wait in the page's memory instead, shared by the head script
+ * and the lazily loaded chunk through the registered symbol `key`; they are
+ * then lost with the page only.
  */
-const reports = {
-  load(): Pending[] {
+function shelf(key: string, noun: string): Shelf {
+  const memory = (): Pending[] => ((globalThis as { [key: symbol]: Pending[] })[Symbol.for(key)] ??= []);
+  const load = (): Pending[] => {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(localStorage.getItem(REPORTS_KEY) ?? '[]');
+      parsed = JSON.parse(localStorage.getItem(key) ?? '[]');
     } catch {
       parsed = [];
     }
     const stored = Array.isArray(parsed) ? parsed.filter((entry: Pending) => typeof entry?.record?.recordId === 'string') : [];
-    const kept = ((globalThis as { [REPORTS_MEMORY]?: Pending[] })[REPORTS_MEMORY] ??= []);
-    return [...stored, ...kept.filter((entry) => !stored.some((known: Pending) => known.record.recordId === entry.record.recordId))];
-  },
-  update(change: (entries: Pending[]) => Pending[]): void {
-    const entries = change(reports.load());
-    const kept = ((globalThis as { [REPORTS_MEMORY]?: Pending[] })[REPORTS_MEMORY] ??= []);
-    kept.length = 0;
-    try {
-      if (entries.length) localStorage.setItem(REPORTS_KEY, JSON.stringify(entries));
-      else localStorage.removeItem(REPORTS_KEY);
-    } catch (error) {
-      kept.push(...entries);
-      console.error('[samtycke] leak reports cannot be stored in localStorage; they wait in memory until sent', error);
-    }
-  },
-};
+    return [...stored, ...memory().filter((entry) => !stored.some((known: Pending) => known.record.recordId === entry.record.recordId))];
+  };
+  return {
+    load,
+    update(change) {
+      const entries = change(load());
+      const kept = memory();
+      kept.length = 0;
+      try {
+        if (entries.length) localStorage.setItem(key, JSON.stringify(entries));
+        else localStorage.removeItem(key);
+      } catch (error) {
+        kept.push(...entries);
+        console.error(`[samtycke] ${noun} cannot be stored in localStorage; they wait in memory until sent`, error);
+      }
+    },
+  };
+}
+
+const proofs = /* @__PURE__ */ shelf(KEY, 'proof records');
+/** Leak reports' shelf: written only by the sentinel and read by the sender; the head script never holds a report. */
+const reports = /* @__PURE__ */ shelf(REPORTS_KEY, 'leak reports');
+const load = (): Pending[] => proofs.load();
+const update = (change: (entries: Pending[]) => Pending[]): void => proofs.update(change);
 
 const isReport = (record: ProofRecord | LeakReport): record is LeakReport => 'type' in record;
 /** Every entry of both shelves. */

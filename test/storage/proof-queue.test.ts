@@ -143,7 +143,7 @@ describe('proof of consent, browser side', () => {
       await collectorMode('up');
       const pending = consent.proof!.pending()[0]!;
       // Due again now: the backoff of the failed attempt is not what this test is about.
-      const memory = (globalThis as unknown as Record<symbol, { due: number }[]>)[Symbol.for('samtycke.proofs')]!;
+      const memory = (globalThis as unknown as Record<symbol, { due: number }[]>)[Symbol.for(QUEUE_KEY)]!;
       for (const entry of memory) entry.due = 0;
       await settled();
       expect((await collectedRecords()).map((entry) => entry.recordId)).to.deep.equal([pending.recordId]);
