@@ -5,6 +5,7 @@ import { until } from '../helpers/until.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { decisionApplied, gatedHits, hitsOf, kinds, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
+import { FRAME_HOOK } from '../../src/gates/frame-gate.js';
 
 /**
  * Same-origin child frames are a way out of the page's patched globals (the
@@ -96,6 +97,29 @@ describe('gates: same-origin child frames', () => {
       await acceptThenWithdraw(win, frame, 'srcdoc');
     });
   }
+
+  it('wraps the fresh realm of a srcdoc set after insertion on a page with a nonce CSP, through the hook script and its nonce', async () => {
+    const csp = `<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'nonce-frames1'">`;
+    const win = (await loadPage({ config: config(), before: csp, nonce: 'frames1' })) as GatedFrame;
+    await validated(win);
+    const frame = win.document.createElement('iframe');
+    win.document.body.append(frame);
+    // Set once the frame is in the page: its document gets a realm of its own, which only the hook can reach in time.
+    frame.srcdoc = `<script nonce="frames1">fetch(${JSON.stringify(tracker('analytics.test', 'csp.json'))}).then(() => { window.fetched = 'sent'; }, () => { window.fetched = 'stopped'; });</script><p id="done">done</p>`;
+    const frameWindow = (await frameDone(frame)) as FrameWindow & { fetched?: string };
+    await until(() => frameWindow.fetched, 'the frame fetch to settle');
+    expect(frameWindow.fetched).to.equal('stopped');
+    // The hook removed itself: the frame's document is as the page wrote it.
+    expect(frameWindow.document.scripts.length).to.equal(1);
+    await laterRequestArrived(frameWindow);
+    expect(await gatedHits()).to.deep.equal([]);
+  });
+
+  it('documents the SHA-256 of the hook script that a CSP with hashes must allow', async () => {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(FRAME_HOOK));
+    const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
+    expect(await (await fetch('/docs/gates.md')).text()).to.include(`'sha256-${hash}'`);
+  });
 
   it('leaves a srcdoc that neither runs code nor reaches a gated host exactly as given', async () => {
     const win = await page();
