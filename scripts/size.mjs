@@ -19,14 +19,18 @@ export const BUDGETS = {
   // What every visitor pays on every page, before anything else: the consent state, the decision
   // cookie, the proof store, the gates, what a decision does (Consent Mode, finding leftovers) and
   // the settings button, so a returning visitor's page needs no other request. The target is 5 KB.
-  [dist('head')]: 7.35 * 1024,
+  // Raised from 7.35 KB by 0.95 KB for same-origin child frames: every realm a frame brings is wrapped
+  // the moment the page can reach it (synchronously, so no chunk can do it), and document.write markup
+  // is checked before the parser fetches from it.
+  [dist('head')]: 8.3 * 1024,
   // A layer asked for (first visit, settings opened): Lit's renderer, the banner and its English texts.
   [dist('ui')]: 8.4 * 1024,
   // The rest of the script-tag build, each loaded only when needed.
   [dist('validate')]: 11.25 * 1024,
   // Loaded once a gated element is in the page: activation (with Trusted Types and a place for a
-  // legacy tag's document.write), placeholders, erasing a refused service's cookies.
-  [dist('gates')]: 4.4 * 1024,
+  // legacy tag's document.write), placeholders, erasing a refused service's cookies, and the checked
+  // document of a frame whose srcdoc or blob: URL the head script kept back (raised from 4.4 KB for it).
+  [dist('gates')]: 4.85 * 1024,
   // The proof sender also sends the sentinel's leak reports (to `leaks` next to the endpoint).
   [dist('proof')]: 1.5 * 1024,
   // The sentinel, and since leak reports: each detection's report (consent state, the host's
@@ -64,8 +68,8 @@ const NEVER_IN_HEAD = [/lit-html|LitElement|ReactiveElement/, /zod|ZodError|\$Zo
 
 const FILES = [dist('head'), dist('ui'), ...preferencesChunk(), dist('validate'), dist('gates'), dist('proof'), dist('sentinel'), ...localeChunks(), 'dist/esm/index.js', 'dist/esm/ui.js'];
 
-/** What an app built with Vite and the plugin loads before any user action: the head script and the app's own JS, brotli. */
-export const REFERENCE_APP_BUDGET = 8 * 1024;
+/** What an app built with Vite and the plugin loads before any user action: the head script and the app's own JS, brotli (raised with the head's budget, from 8 KB). */
+export const REFERENCE_APP_BUDGET = 9 * 1024;
 const REFERENCE_APP = fileURLToPath(new URL('../examples/reference/', import.meta.url));
 
 /** The JS files a page's HTML loads at once (scripts, module preloads), and the modules those import statically. */

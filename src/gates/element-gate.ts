@@ -9,7 +9,10 @@ import { URL_ATTRIBUTES } from '../internal/request-hooks.js';
 import { trustedScriptUrl } from './trusted-types.js';
 
 /** The elements that fetch, and what a blocked request of each is called. */
-export const KINDS: Readonly<Record<string, BlockedKind>> = { SCRIPT: 'script', IFRAME: 'iframe', IMG: 'img', LINK: 'link', VIDEO: 'media', AUDIO: 'media', SOURCE: 'media' };
+export const KINDS: Readonly<Record<string, BlockedKind>> = { SCRIPT: 'script', IFRAME: 'iframe', FRAME: 'iframe', IMG: 'img', LINK: 'link', VIDEO: 'media', AUDIO: 'media', SOURCE: 'media' };
+
+/** A `<video>` or `<audio>`, from any realm (a frame's elements are not this window's `HTMLMediaElement`s). */
+const isMedia = (element: Element | null): element is HTMLMediaElement => /^(VIDEO|AUDIO)$/.test(element?.tagName ?? '');
 
 /**
  * The URLs a `srcset` can make the browser fetch: every whitespace-separated
@@ -22,7 +25,7 @@ export const srcsetUrls = (value: string): string[] => value.match(/[^\s,]\S*/g)
 /** Whether an element is waiting for consent (has a held-back URL or is a `text/plain` script). */
 export const isPending = (element: Element): boolean =>
   element.matches('[data-src],[data-href],[data-srcset],[data-poster],script[type="text/plain" i]') ||
-  (element instanceof HTMLMediaElement && element.querySelector('source[data-src]') !== null);
+  (isMedia(element) && element.querySelector('source[data-src]') !== null);
 
 /**
  * Sets the held-back URLs on `img`, `iframe`, `link`, `video`/`audio`/`source`,
@@ -38,7 +41,7 @@ export function activateElement(element: Element, set: (element: Element, name: 
     set(element, name, element.tagName === 'SCRIPT' && name === 'src' ? trustedScriptUrl(value) : value);
   }
   const media = element.tagName === 'SOURCE' ? element.parentElement : element;
-  if (media instanceof HTMLMediaElement) {
+  if (isMedia(media)) {
     for (const source of media.querySelectorAll('source[data-src]')) activateElement(source, set);
     // A <source> gets its URL after insertion: the media element must select again.
     media.load();

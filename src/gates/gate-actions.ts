@@ -9,6 +9,7 @@
 import { URL_ATTRIBUTES } from '../internal/request-hooks.js';
 import { activateElement, isPending, KINDS, srcsetUrls } from './element-gate.js';
 import { eraseLeftovers } from './erase-leftovers.js';
+import { createFrameDocuments } from './frame-gate.js';
 import type { GateActions, GateContext } from './gate-context.js';
 import { createPlaceholder } from './placeholder.js';
 import { serviceForHost, type GateService } from './rules.js';
@@ -18,7 +19,8 @@ import { signalVendors } from './vendor-signals.js';
 const GATED = '[data-category],[data-service]';
 
 /** The on-demand half of the gates, over what the blocking half shares (`GateContext`). */
-export function createGateActions({ consent, rules, config, ran, logged, setAttribute, parse, denied, holdBack }: GateContext): GateActions {
+export function createGateActions(context: GateContext): GateActions {
+  const { consent, rules, config, ran, logged, setAttribute, parse, denied, holdBack } = context;
   /** Gated iframes with a placeholder. */
   const placeholders = new WeakMap<Element, HTMLElement>();
 
@@ -100,9 +102,10 @@ export function createGateActions({ consent, rules, config, ran, logged, setAttr
     if (element.tagName === 'IFRAME' && element.getAttribute('data-placeholder') !== 'none') addPlaceholder(element as HTMLIFrameElement, id, true);
   }
 
+  /** In the page and in the documents of its same-origin frames. */
   function scan(): void {
-    for (const element of document.querySelectorAll(GATED)) gate(element);
+    for (const each of context.documents()) for (const element of each.querySelectorAll(GATED)) gate(element);
   }
 
-  return { gate, scan, erase: eraseLeftovers, signalVendors };
+  return { gate, scan, erase: eraseLeftovers, signalVendors, frameDocument: createFrameDocuments(context) };
 }

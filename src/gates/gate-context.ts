@@ -23,6 +23,14 @@ export interface GateContext {
   denied(value: unknown, kind: BlockedKind): GateService | undefined;
   /** Keeps back the URLs of an element that arrived with them set (parsed markup): true when it held one. */
   holdBack(element: Element): boolean;
+  /** The same for an element of markup being cleaned: listed once it is in its own document, not now. */
+  holdBackQuietly(element: Element): boolean;
+  /** The page's document and the documents of the same-origin frames the gates observe. */
+  documents(): Document[];
+  /** The page's CSP nonce (empty without one), for the first script of a frame document samtycke rewrites. */
+  readonly nonce: string;
+  /** Every `srcdoc` samtycke wrote: a frame that shows up with one of these needs no second look. */
+  readonly clean: Set<string>;
 }
 
 /** The steps the on-demand half offers, run in the order they were asked for. */
@@ -35,7 +43,21 @@ export interface GateActions {
   erase(found: Leftovers): void;
   /** Tells the vendors that have a consent API of their own about a change (R29). */
   signalVendors(types: ConsentModeState): void;
+  /**
+   * The document a frame the blocking half kept back may load, with refused
+   * URLs held back and `FRAME_HOOK` in front (`frame-gate.ts`): its `srcdoc`,
+   * or a copy of its `blob:` document. Resolves with the `srcdoc` or `src` to set.
+   */
+  frameDocument(frame: Element, content: unknown, kind: FrameContent): Promise<unknown>;
 }
+
+/**
+ * What a kept-back frame was to load: `srcdoc` markup the page set (a string
+ * or a TrustedHTML, as given), `srcdoc` markup that came with the frame's own
+ * markup (`parsed`: a string already in the page), or the Blob of a `blob:`
+ * URL, being read.
+ */
+export type FrameContent = 'srcdoc' | 'parsed' | 'blob';
 
 /** The module `dist/samtycke-gates.js` (and `gate-actions.ts` in the npm build). */
 export interface GateActionsModule {

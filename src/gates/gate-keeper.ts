@@ -1,10 +1,11 @@
 import type { BlockedAttempt, BlockedKind, BlockedLog, Consent, ConsentState } from '../consent/contract.js';
 import { createBlockedLog } from '../consent/blocked-log.js';
 import { DEV, warn } from '../internal/dev.js';
-import { inspectElementUrls, inspectNetwork, setAttributeUninspected, URL_ATTRIBUTES } from '../internal/request-hooks.js';
+import { inspectDocuments, inspectElementUrls, inspectMarkup, inspectNetwork, reachRealm, setAttributeUninspected, URL_ATTRIBUTES } from '../internal/request-hooks.js';
 import { pushConsentDefault } from './consent-mode.js';
 import { createDecisionEffects } from './decision-effects.js';
 import { isPending, KINDS, srcsetUrls } from './element-gate.js';
+import { createFrameKeeper } from './frame-keeper.js';
 import type { GateActions, GateActionsModule, GateContext } from './gate-context.js';
 import { readGateRules, serviceForHost, type GateService } from './rules.js';
 
@@ -34,7 +35,9 @@ export interface Gates {
   refresh(): void;
 }
 
-const FETCHING = 'script,img,iframe,link,video,audio,source';
+const FETCHING = 'script,img,iframe,frame,object,link,video,audio,source';
+/** Elements with a browsing context of their own. */
+const FRAMES = /^(I?FRAME|OBJECT)$/;
 /** Elements the site marked for gating. */
 const GATED = '[data-category],[data-service]';
 /** Set on the window by the first gates of the page, whichever bundle (head script or npm) they come from. */
@@ -43,8 +46,11 @@ const STARTED = Symbol.for('samtycke.gates');
 /**
  * The half of the gates that must run from the first moment: it blocks.
  * Requests from code, URLs set on elements and tags that arrive with a URL
- * to a gated host are held back before anything leaves (R02, R03), and each
- * decision takes effect at once (`decision-effects.ts`). What only follows a
+ * to a gated host are held back before anything leaves (R02, R03), in the page
+ * and in every same-origin frame it reaches (their realms are wrapped by the
+ * request hooks, their documents observed here, their markup checked by
+ * `frame-keeper.ts`), and each decision takes effect at once
+ * (`decision-effects.ts`). What only follows a
  * gated element (activation in page order, placeholders) is in
  * `gate-actions.ts`, loaded on demand through `options.actions()`; its steps
  * run in the order they were asked for. `startGates()` is the public way in.
@@ -55,6 +61,10 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   const log = options.log ?? createBlockedLog();
   const ran = new Set<string>();
   const logged = new WeakSet<Element>();
+  /** The page's document and those of the same-origin frames reached so far. */
+  const documents = new Set<Document>([document]);
+  /** Set while markup is cleaned: its tags are listed once they are in their own document, not twice. */
+  let quiet = false;
   let loading: Promise<GateActions> | undefined;
 
   function parse(value: unknown): URL | null {
@@ -79,14 +89,30 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
       if (/^(script|iframe|media)$/.test(kind)) ran.add(service.category);
       return undefined;
     }
-    log.add({ at: Date.now(), host: url.hostname, url: url.origin + url.pathname, service: service.id, category: service.category, kind });
+    if (!quiet) log.add({ at: Date.now(), host: url.hostname, url: url.origin + url.pathname, service: service.id, category: service.category, kind });
     return service;
   }
 
-  const context: GateContext = { consent, rules, config, ran, logged, setAttribute: setAttributeUninspected, parse, denied, holdBack };
+  const context: GateContext = {
+    consent,
+    rules,
+    config,
+    ran,
+    logged,
+    setAttribute: setAttributeUninspected,
+    parse,
+    denied,
+    holdBack,
+    holdBackQuietly,
+    // A frame removed or navigated away leaves a document without a window: forgotten.
+    documents: () => [...documents].filter((each) => each.defaultView || !documents.delete(each)),
+    // The head script's own, for the first script of a frame document samtycke rewrites.
+    nonce: (document.currentScript as HTMLScriptElement | null)?.nonce || document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce || '',
+    clean: new Set(),
+  };
 
   /** Runs `step` once the actions are there; one promise for all, so steps keep their order. */
-  function later(step: (gates: GateActions) => void): void {
+  function later(step: (gates: GateActions) => unknown): void {
     loading ??= options.actions().then((module) => module.createGateActions(context));
     loading.then(step).catch(reportError);
   }
@@ -125,10 +151,46 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     return true;
   }
 
-  /** A fetching element in the page: hold it back if needed; a gated one waits for the actions. */
+  /** A fetching element in the page or a frame's document: hold it back if needed; a gated one waits for the actions. */
   function handle(element: Element): void {
+    if (FRAMES.test(element.tagName)) {
+      frames.keep(element);
+      reachRealm((element as HTMLIFrameElement).contentWindow);
+    }
     // Held back first: a gated element can carry a live URL too (a `poster`, a `srcset`).
     if (holdBack(element) || (isPending(element) && element.closest(GATED))) later((gates) => gates.gate(element));
+  }
+
+  /** The URLs of an element of markup being cleaned, held back without a log entry: it is listed once it is in its document. */
+  function holdBackQuietly(element: Element): boolean {
+    quiet = true;
+    try {
+      return holdBack(element);
+    } finally {
+      quiet = false;
+    }
+  }
+
+  const frames = createFrameKeeper(holdBackQuietly, later, context.clean);
+  /** A frame's empty document loaded while its own is checked: not an event of the page's. */
+  const stopWaitingLoad = (event: Event) => frames.waiting(event.target) && event.stopImmediatePropagation();
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        const element = node as Element;
+        if (KINDS[element.tagName] || FRAMES.test(element.tagName)) handle(element);
+        if (element.firstElementChild) for (const inner of element.querySelectorAll(FETCHING)) handle(inner);
+      }
+    }
+  });
+
+  /** A document of a same-origin frame: observed like the page's, what it holds already handled. */
+  function observe(frameDocument: Document): void {
+    documents.add(frameDocument);
+    observer.observe(frameDocument, { childList: true, subtree: true });
+    frameDocument.addEventListener('load', stopWaitingLoad, true);
+    for (const element of frameDocument.querySelectorAll(FETCHING)) handle(element);
   }
 
   const page = window as Window & { [STARTED]?: true };
@@ -148,20 +210,15 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     if (!rules.consentModeOff) pushConsentDefault();
     inspectNetwork((url, kind) => denied(url, kind) !== undefined);
     inspectElementUrls((element, name, url) => {
+      if (name === 'src' && frames.keepBlob(element, url)) return true;
       if (!neutralise(element, name, url)) return false;
       if (element.isConnected) handle(element);
       return true;
     });
-    new MutationObserver((records) => {
-      for (const record of records) {
-        for (const node of record.addedNodes) {
-          if (node.nodeType !== 1) continue;
-          const element = node as Element;
-          if (KINDS[element.tagName]) handle(element);
-          if (element.firstElementChild) for (const inner of element.querySelectorAll(FETCHING)) handle(inner);
-        }
-      }
-    }).observe(document.documentElement, { childList: true, subtree: true });
+    inspectMarkup(frames.markup);
+    inspectDocuments(observe);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener('load', stopWaitingLoad, true);
   }
   const applyDecision = createDecisionEffects(rules, config, ran, {
     erase: (found) => later((gates) => gates.erase(found)),
@@ -170,7 +227,7 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   /** A decision (or the stored one) takes effect here; gated elements wait for the on-demand half. */
   const settle = (state: ConsentState, atStart = false): void => {
     if (state.decided && !applyDecision(state, atStart)) return;
-    if (document.querySelector(GATED)) later((gates) => gates.scan());
+    if (context.documents().some((each) => each.querySelector(GATED))) later((gates) => gates.scan());
   };
   consent.on('change', (state) => settle(state));
   settle(consent.state, true);

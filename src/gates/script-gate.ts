@@ -27,7 +27,8 @@ type HoldBack = (element: Element) => boolean;
  * values under Trusted Types.
  */
 function runnable(inert: HTMLScriptElement, src: string | null): HTMLScriptElement {
-  const script = document.createElement('script');
+  // Made by the inert one's document: a script in a frame runs in the frame.
+  const script = inert.ownerDocument.createElement('script');
   for (const { name, value } of inert.attributes) {
     if (!/^(type|src|data-src|data-type)$/.test(name)) script.setAttribute(name, value);
   }

@@ -139,13 +139,18 @@ export function startSentinel(options: SentinelOptions, { inspectNetwork, inspec
 }
 
 
-/** What a request body says, as text; Blobs and streams cannot be read synchronously (a documented limit). */
+/**
+ * What a request body says, as text; Blobs and streams cannot be read
+ * synchronously (a documented limit). Read by its kind, not `instanceof`: a
+ * body made in a frame comes from another realm's `FormData`.
+ */
 function bodyText(body: unknown): string {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
-  if (body instanceof URLSearchParams) return body.toString();
-  if (body instanceof FormData) return [...body.entries()].map(([key, value]) => `${key}=${typeof value === 'string' ? value : ''}`).join('&');
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return new TextDecoder().decode(body as ArrayBuffer);
+  const kind = Object.prototype.toString.call(body);
+  if (kind === '[object URLSearchParams]') return String(body);
+  if (kind === '[object FormData]') return [...(body as FormData).entries()].map(([key, value]) => `${key}=${typeof value === 'string' ? value : ''}`).join('&');
+  if (kind === '[object ArrayBuffer]' || ArrayBuffer.isView(body)) return new TextDecoder().decode(body as ArrayBuffer);
   return '';
 }
 
