@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, type Consent } from '../../src/entries/index.js';
-import { cdpCookies, clearCookies, clearDocumentCookies, type CdpCookie } from '../helpers/browser.js';
+import { browserCookies, clearCookies, clearDocumentCookies, type BrowserCookie } from '../helpers/browser.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { siteConfig } from '../fixtures/config.js';
 
@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const created: Consent[] = [];
 
 const rawCookie = (): string => document.cookie.split('; ').find((entry) => entry.startsWith('samtycke='))!.slice('samtycke='.length);
-const keptCookie = async (): Promise<CdpCookie> => (await cdpCookies()).find((cookie) => cookie.name === 'samtycke')!;
+const keptCookie = async (): Promise<BrowserCookie> => (await browserCookies()).find((cookie) => cookie.name === 'samtycke')!;
 
 /** What Safari does to a cookie written by script: it keeps it 7 days at most. */
 function capAtSevenDays(raw: string): void {
