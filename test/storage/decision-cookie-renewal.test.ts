@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { createConsent, type Consent } from '../../src/entries/index.js';
 import { browserCookies, clearCookies, clearDocumentCookies, type BrowserCookie } from '../helpers/browser.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { engine } from '../helpers/engine.js';
 import { siteConfig } from '../fixtures/config.js';
 
 /** The real collector on this origin (test/helpers/real-collector-plugin.mjs), renewing for 182 days. */
@@ -13,16 +14,25 @@ const created: Consent[] = [];
 const rawCookie = (): string => document.cookie.split('; ').find((entry) => entry.startsWith('samtycke='))!.slice('samtycke='.length);
 const keptCookie = async (): Promise<BrowserCookie> => (await browserCookies()).find((cookie) => cookie.name === 'samtycke')!;
 
-/** What Safari does to a cookie written by script: it keeps it 7 days at most. */
+/** What Safari does to a cookie written by script: it keeps it 7 days at most (WebKit's tracking prevention does it by itself). */
 function capAtSevenDays(raw: string): void {
   document.cookie = `samtycke=${raw}; Path=/; Max-Age=${7 * 86400}; SameSite=Lax`;
 }
 
+/** Days from now until the kept decision cookie expires. */
+const daysLeft = async (): Promise<number> => ((await keptCookie()).expires * 1000 - Date.now()) / DAY;
+
+/** Makes a decision with a real click, sending proofs to `endpoint` if given. */
+async function decideOnly(decision: (consent: Consent) => unknown, endpoint?: string): Promise<Consent> {
+  const consent = createConsent(siteConfig(endpoint ? { collector: { endpoint } } : {}), { autoShow: false });
+  created.push(consent);
+  expect(await runInsideClick(window, () => decision(consent))).to.equal(true);
+  return consent;
+}
+
 /** Decides, waits for the proof to be acknowledged, and returns the record sent. */
 async function decide(decision: (consent: Consent) => unknown) {
-  const consent = createConsent(siteConfig({ collector: { endpoint: ENDPOINT } }), { autoShow: false });
-  created.push(consent);
-  await runInsideClick(window, () => decision(consent));
+  const consent = await decideOnly(decision, ENDPOINT);
   const [record] = consent.proof!.pending();
   await consent.proof!.flush();
   expect(consent.proof!.pending(), 'acknowledged by the collector').to.have.length(0);
@@ -76,5 +86,46 @@ describe('the decision cookie, renewed by a same-origin collector', () => {
     const kept = await keptCookie();
     expect(kept.value).to.equal(forged);
     expect(kept.expires * 1000 - Date.now(), 'not renewed').to.be.below(7 * DAY + 60_000);
+  });
+});
+
+/**
+ * The decision cookie's lifetime under the engine's own cookie policy, nothing
+ * simulated. WebKit runs with Intelligent Tracking Prevention on, as Safari does
+ * (test/helpers/engines/webkit-browser.py): it keeps a cookie written by script
+ * 7 days at most and one set by the server as long as the server says.
+ * Chromium and Firefox keep both for the whole renewal period.
+ */
+describe('the decision cookie under the engine\'s tracking prevention', () => {
+  /** How long this engine keeps the decision cookie the script writes. */
+  const scriptCookieDays = engine === 'webkit' ? 7 : 182;
+
+  beforeEach(async () => {
+    await clearCookies();
+    localStorage.removeItem(QUEUE_KEY);
+  });
+  afterEach(() => {
+    for (const consent of created.splice(0)) consent.destroy();
+    clearDocumentCookies();
+    localStorage.removeItem(QUEUE_KEY);
+  });
+
+  it(`without a collector on the site's origin lives as long as a script-written cookie may: ${engine === 'webkit' ? '7 days in WebKit' : '182 days'}`, async () => {
+    await decideOnly((c) => c.acceptAll());
+    expect(await daysLeft()).to.be.within(scriptCookieDays - 0.01, scriptCookieDays + 0.01);
+  });
+
+  it('with the collector on the site\'s origin lives the whole renewal period, in WebKit too', async () => {
+    const consent = await decideOnly((c) => c.rejectAll(), ENDPOINT);
+    const raw = rawCookie();
+    // Before the proof is sent: the cookie as the script wrote it, capped in WebKit.
+    expect(await daysLeft(), 'as written by script').to.be.within(scriptCookieDays - 0.01, scriptCookieDays + 0.01);
+
+    await consent.proof!.flush();
+    expect(consent.proof!.pending(), 'acknowledged by the collector').to.have.length(0);
+    const renewed = await keptCookie();
+    expect(renewed.value).to.equal(raw, 'same decision, same date');
+    expect(Math.abs(renewed.expires * 1000 - (consent.state.decidedAt! + 182 * DAY))).to.be.below(60_000, 'kept until the decision is due for renewal');
+    expect(rawCookie()).to.equal(raw, 'the head script still reads it');
   });
 });
