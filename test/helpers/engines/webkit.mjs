@@ -211,8 +211,19 @@ class WebDriverPage {
     }));
   }
 
-  deleteCookies() {
-    return this.driver.manage().deleteAllCookies();
+  /**
+   * Deletes the page's cookies and waits until they are gone: WebKit answers the
+   * WebDriver command as soon as it has passed the deletion on to its network
+   * process, so a cookie the page writes right after could otherwise be deleted
+   * too.
+   */
+  async deleteCookies() {
+    await this.driver.manage().deleteAllCookies();
+    const deadline = Date.now() + 5000;
+    while ((await this.driver.manage().getCookies()).length > 0) {
+      if (Date.now() > deadline) throw new Error('deleteCookies: WebKit still lists cookies for the page after 5 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 }
 
