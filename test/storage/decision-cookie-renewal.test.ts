@@ -54,8 +54,12 @@ async function decideOnly(decision: (consent: Consent) => unknown, endpoint?: st
 
 /** Decides, waits for the proof to be acknowledged, and returns the record sent. */
 async function decide(decision: (consent: Consent) => unknown) {
+  // The proof leaves at once and may be acknowledged before the test reads it: held back until read.
+  const release = holdRequests(ENDPOINT);
   const consent = await decideOnly(decision, ENDPOINT);
   const [record] = consent.proof!.pending();
+  expect(record, 'the proof record of the decision').to.not.equal(undefined);
+  release();
   await consent.proof!.flush();
   expect(consent.proof!.pending(), 'acknowledged by the collector').to.have.length(0);
   return { consent, record: record! };
@@ -74,6 +78,7 @@ describe('the decision cookie, renewed by a same-origin collector', () => {
     localStorage.removeItem(QUEUE_KEY);
   });
   afterEach(() => {
+    releaseRequests?.();
     for (const consent of created.splice(0)) consent.destroy();
     clearDocumentCookies();
     localStorage.removeItem(QUEUE_KEY);
