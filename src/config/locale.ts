@@ -63,19 +63,23 @@ export function localize(text: LocalText | undefined, locale: string): string | 
   return text[locale] ?? text[locale.split('-')[0]!] ?? text.en ?? Object.values(text)[0];
 }
 
-/** Languages written right to left, for browsers without `Intl.Locale#getTextInfo`. */
+/** Scripts written right to left (ISO 15924). */
+const RTL_SCRIPTS = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi']);
+/** Languages written right to left, for a tag `Intl.Locale` refuses. */
 const RTL = /^(ar|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)(-|$)|-(arab|hebr|nkoo|syrc|thaa)(-|$)/;
 
 /**
  * The direction of a language's script: `rtl` for Arabic, Hebrew, Persian,
  * Urdu and the like (an explicit script subtag wins: "ku-Arab" is `rtl`).
+ * The script is the tag's own or its likely one (`Intl.Locale#maximize`), the
+ * same in every engine: `getTextInfo()` answers by language alone in WebKit
+ * ("ku-Arab" is `ltr` there).
  * @example textDirection('ar-EG') // 'rtl'
  */
 export function textDirection(tag: string): 'ltr' | 'rtl' {
   try {
-    const locale = new Intl.Locale(tag) as Intl.Locale & { getTextInfo?(): { direction?: string }; textInfo?: { direction?: string } };
-    const direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
-    if (direction === 'rtl' || direction === 'ltr') return direction;
+    const { script } = new Intl.Locale(tag).maximize();
+    if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
   } catch {
     // Not a tag Intl accepts: the list below decides.
   }

@@ -130,8 +130,12 @@ export class SamtyckeBanner extends ConsentLayer {
     const count = recipientCount(config);
     const policy = safeUrl(config.policyUrl);
     const gpcKept = config.categories.filter((category) => gpcRefuses(config, category));
+    // The text is no tab stop of its own when its links are there to scroll it from (R45): Firefox makes every
+    // scrolling box one, Chromium and WebKit only a box with nothing focusable inside. Without links, the browser's
+    // own rule keeps the text reachable by keyboard.
+    const scrollsFromLinks = count > 0 || policy !== undefined;
     return html`<section class="layer" part="banner" aria-labelledby="title" lang=${locale} dir=${this.ctrl.dir} @keydown=${this.onKeydown}>
-      <div class="text">
+      <div class="text" tabindex=${scrollsFromLinks ? '-1' : nothing}>
         <h2 id="title">${s.title}</h2>
         <p>${fill(s.body, { controller: config.controller ?? s.we })}</p>
         <ul>

@@ -11,3 +11,14 @@ export function focusables(root: ParentNode): HTMLElement[] {
     element.checkVisibility ? element.checkVisibility() : element.offsetParent !== null,
   );
 }
+
+/**
+ * Whether a keydown is the Tab key, with or without Shift. WebKitGTK reports
+ * Shift+Tab as `key: "Unidentified"` (GTK's ISO_Left_Tab has no key value
+ * there) with `code: "Tab"`; every other engine says `key: "Tab"`.
+ *
+ * @example if (isTabKey(event) && event.shiftKey) last.focus();
+ */
+export function isTabKey(event: KeyboardEvent): boolean {
+  return event.key === 'Tab' || (event.key === 'Unidentified' && event.code === 'Tab');
+}

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit/html.js';
 import type { Consent } from '../consent/contract.js';
 import { ConsentController } from './consent-controller.js';
 import { ConsentLayer } from './consent-layer.js';
-import { deepActiveElement, focusables } from './focus.js';
+import { deepActiveElement, focusables, isTabKey } from './focus.js';
 import { categoryDescription, categoryLabel } from './labels.js';
 import { countText } from '../config/texts.js';
 import { safeUrl } from './safe-url.js';
@@ -229,7 +229,7 @@ export class SamtyckePreferences extends ConsentLayer {
 
   /** Keeps Tab inside the dialog: the page behind is inert, but the browser's own UI is not. */
   private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Tab') return;
+    if (!isTabKey(event)) return;
     const items = focusables(this.dialog!);
     const first = items[0];
     const last = items[items.length - 1];

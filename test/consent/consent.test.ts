@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import { createConsent, type Consent, type ConsentState, type Decision } from '../../src/entries/index.js';
-import { cdpCookies } from '../helpers/browser.js';
+import { browserCookies } from '../helpers/browser.js';
 import { runInsideClick } from '../helpers/click-with-mouse.js';
+import { engine } from '../helpers/engine.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 
@@ -44,13 +45,16 @@ describe('consent core', () => {
     expect(stored.c).to.deep.equal({ analytics: 1, marketing: 1, media: 1 });
     expect(stored.id).to.equal(consent.state.consentId);
 
-    const cookie = (await cdpCookies()).find((entry) => entry.name === 'samtycke')!;
+    const cookie = (await browserCookies()).find((entry) => entry.name === 'samtycke')!;
     expect(cookie.sameSite).to.equal('Lax');
     expect(cookie.path).to.equal('/');
     expect(cookie.domain).to.equal(location.hostname);
     expect(cookie.httpOnly).to.equal(false);
     const lifetimeDays = (cookie.expires * 1000 - Date.now()) / DAY;
-    expect(lifetimeDays).to.be.within(181.9, 182.01);
+    // WebKit, like Safari, keeps a cookie written by script 7 days at most; a collector on the site's
+    // origin renews it (docs/browsers.md, test/storage/decision-cookie-renewal.test.ts).
+    const keptDays = engine === 'webkit' ? 7 : 182;
+    expect(lifetimeDays).to.be.within(keptDays - 0.1, keptDays + 0.01);
 
     const reloaded = open();
     expect(reloaded.state.decided).to.equal(true);

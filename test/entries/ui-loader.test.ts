@@ -5,6 +5,7 @@ import { axeViolations } from '../helpers/axe.js';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
+import { itUnlessLimit } from '../helpers/engine.js';
 import type { Decision } from '../../src/consent/decision.js';
 import { shownBanner, shownPreferences } from '../ui/helpers.js';
 
@@ -107,7 +108,7 @@ describe('script tag: lazy UI, settings at hand, withdrawal (R26, R27)', () => {
     expect(win.location.hash).to.equal('');
   });
 
-  it('retries the UI chunk on the next click when it failed to load once', async () => {
+  itUnlessLimit('failed-chunk-stays-failed')('retries the UI chunk on the next click when it failed to load once', async () => {
     await acceptOnFirstVisit();
     const token = `t${Date.now()}`;
     const win = await loadPage({ config: siteConfig(), before: RECORD, body: BODY, script: `/flaky/${token}/samtycke.js` });
@@ -123,7 +124,7 @@ describe('script tag: lazy UI, settings at hand, withdrawal (R26, R27)', () => {
     expect(decisions(win).map((decision) => decision.action)).to.deep.equal(['withdraw']);
   });
 
-  it('retries on a click when the chunk failed on a first visit: the banner and the settings show', async () => {
+  itUnlessLimit('failed-chunk-stays-failed')('retries on a click when the chunk failed on a first visit: the banner and the settings show', async () => {
     const token = `f${Date.now()}`;
     const win = await loadPage({ config: siteConfig(), before: RECORD, body: BODY, script: `/flaky/${token}/samtycke.js` });
     await until(() => uiRequested(win).some((url) => url.endsWith(`/flaky/${token}/samtycke-ui.js`)), 'the first attempt');

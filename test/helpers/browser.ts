@@ -1,7 +1,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 
-/** One cookie as the DevTools protocol reports it. */
-export interface CdpCookie {
+/** One cookie as the browser keeps it (the DevTools protocol's shape; `expires` in seconds since the epoch, -1 for a session cookie). */
+export interface BrowserCookie {
   name: string;
   value: string;
   domain: string;
@@ -13,10 +13,12 @@ export interface CdpCookie {
   session: boolean;
 }
 
-export const cdpCookies = (): Promise<CdpCookie[]> => executeServerCommand('cdp-cookies');
-export const clearCookies = (): Promise<boolean> => executeServerCommand('cdp-clear-cookies');
-/** Renders the page as it would be printed (`print`) or back on screen (`''`). */
-export const emulateMedia = (media: 'print' | ''): Promise<boolean> => executeServerCommand('cdp-media', { media });
+/** The cookies the browser keeps for the test page's URL, HttpOnly ones included, with their attributes; any engine (cookie-plugin.mjs). */
+export const browserCookies = (): Promise<BrowserCookie[]> => executeServerCommand('browser-cookies');
+/** Every cookie of the browser, third-party ones included, through the DevTools protocol: only in a test marked `itInChromium` (engine.ts). */
+export const cdpCookies = (): Promise<BrowserCookie[]> => executeServerCommand('cdp-cookies');
+/** Deletes the browser's cookies, HttpOnly ones included (in WebKit those of the test page's site); any engine. */
+export const clearCookies = (): Promise<boolean> => executeServerCommand('browser-clear-cookies');
 
 export interface TrackerHit {
   host: string;

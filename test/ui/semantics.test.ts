@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { a11ySnapshot, emulateMedia, findAccessibilityNode } from '@web/test-runner-commands';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
+import { itInChromium } from '../helpers/engine.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { cleanUp, shownBanner, shownPreferences, newConsent } from './helpers.js';
 
@@ -20,7 +21,8 @@ describe('screen-reader semantics and motion (R46, R47)', () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
   });
 
-  it('exposes a named region, two named choice buttons and switches with their state in the accessibility tree', async () => {
+  // The accessibility tree comes from the DevTools protocol.
+  itInChromium('exposes a named region, two named choice buttons and switches with their state in the accessibility tree', async () => {
     newConsent();
     const banner = await shownBanner();
     const tree = (await a11ySnapshot({})) as unknown as AxNode;
