@@ -21,8 +21,10 @@ export const BUDGETS = {
   // the settings button, so a returning visitor's page needs no other request. The target is 5 KB.
   // Raised from 7.35 KB by 0.95 KB for same-origin child frames: every realm a frame brings is wrapped
   // the moment the page can reach it (synchronously, so no chunk can do it), and document.write markup
-  // is checked before the parser fetches from it.
-  [dist('head')]: 8.3 * 1024,
+  // is checked before the parser fetches from it. Then brought down to the size measured (8.14 KB,
+  // rounded up to the next 0.05 KB) so what was saved stays saved; the goal is 7.30 KB, which puts the
+  // reference app under 8 KB.
+  [dist('head')]: 8.15 * 1024,
   // A layer asked for (first visit, settings opened): Lit's renderer, the banner and its English texts.
   [dist('ui')]: 8.4 * 1024,
   // The rest of the script-tag build, each loaded only when needed.
@@ -68,8 +70,12 @@ const NEVER_IN_HEAD = [/lit-html|LitElement|ReactiveElement/, /zod|ZodError|\$Zo
 
 const FILES = [dist('head'), dist('ui'), ...preferencesChunk(), dist('validate'), dist('gates'), dist('proof'), dist('sentinel'), ...localeChunks(), 'dist/esm/index.js', 'dist/esm/ui.js'];
 
-/** What an app built with Vite and the plugin loads before any user action: the head script and the app's own JS, brotli (raised with the head's budget, from 8 KB). */
-export const REFERENCE_APP_BUDGET = 9 * 1024;
+/**
+ * What an app built with Vite and the plugin loads before any user action: the head script and the app's own JS, brotli.
+ * The requirement is 8 KB; raised to 9 KB with the head's budget for same-origin frames, now the size measured
+ * (8.80 KB, rounded up to the next 0.05 KB) until the head script is down to 7.30 KB and this can be 8 KB again.
+ */
+export const REFERENCE_APP_BUDGET = 8.85 * 1024;
 const REFERENCE_APP = fileURLToPath(new URL('../examples/reference/', import.meta.url));
 
 /** The JS files a page's HTML loads at once (scripts, module preloads), and the modules those import statically. */

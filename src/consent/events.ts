@@ -5,11 +5,11 @@
 import type { BlockedAttempt, Consent, ConsentState, ConsentView } from './contract.js';
 import type { Decision } from './decision.js';
 
-/** What every samtycke event shares: a name and a readonly, typed `detail`. */
+/** What every samtycke event shares: a readonly, typed `detail`, and its name from the class's `eventName`. */
 class DetailEvent<T> extends Event {
   readonly detail: T;
-  constructor(name: string, detail: T) {
-    super(name);
+  constructor(detail: T) {
+    super((new.target as unknown as { eventName: string }).eventName);
     this.detail = detail;
   }
 }
@@ -21,9 +21,6 @@ class DetailEvent<T> extends Event {
  */
 export class ConsentChangeEvent extends DetailEvent<ConsentState> {
   static readonly eventName = 'samtycke:change' as const;
-  constructor(state: ConsentState) {
-    super(ConsentChangeEvent.eventName, state);
-  }
 }
 
 /**
@@ -32,9 +29,6 @@ export class ConsentChangeEvent extends DetailEvent<ConsentState> {
  */
 export class ConsentDecisionEvent extends DetailEvent<Decision> {
   static readonly eventName = 'samtycke:decision' as const;
-  constructor(decision: Decision) {
-    super(ConsentDecisionEvent.eventName, decision);
-  }
 }
 
 /**
@@ -44,7 +38,7 @@ export class ConsentDecisionEvent extends DetailEvent<Decision> {
 export class ConsentShowEvent extends DetailEvent<{ readonly consent: Consent; readonly view: ConsentView }> {
   static readonly eventName = 'samtycke:show' as const;
   constructor(consent: Consent, view: ConsentView) {
-    super(ConsentShowEvent.eventName, { consent, view });
+    super({ consent, view });
   }
 }
 
@@ -54,9 +48,6 @@ export class ConsentShowEvent extends DetailEvent<{ readonly consent: Consent; r
  */
 export class ConsentBlockedEvent extends DetailEvent<BlockedAttempt> {
   static readonly eventName = 'samtycke:blocked' as const;
-  constructor(attempt: BlockedAttempt) {
-    super(ConsentBlockedEvent.eventName, attempt);
-  }
 }
 
 declare global {

@@ -36,8 +36,8 @@ const CODE = /^(SCRIPT|I?FRAME|OBJECT|EMBED)$/;
 const runsCode = (element: Element): boolean =>
   CODE.test(element.tagName) || element.getAttributeNames().some((name) => /^on/i.test(name) || /^\s*javascript:/i.test(element.getAttribute(name)!));
 
-/** `frameDocument()` of the gate actions, over what the blocking half shares. */
-export function createFrameDocuments({ holdBackQuietly, nonce, clean: written }: GateContext): GateActions['frameDocument'] {
+/** `loadFrame()` of the gate actions, over what the blocking half shares. */
+export function createFrameLoader({ holdBackQuietly, nonce, clean: written, setAttribute }: GateContext): GateActions['loadFrame'] {
   /**
    * A whole document's markup, checked; the same value when nothing changed.
    * `fromPage`: a string that was already in the page (an attribute, a blob),
@@ -73,7 +73,8 @@ export function createFrameDocuments({ holdBackQuietly, nonce, clean: written }:
     return trustedHtml(html);
   }
 
-  return async (frame, content, kind: FrameContent) => {
+  /** The `srcdoc` or `src` to set. */
+  async function checked(content: unknown, kind: FrameContent): Promise<unknown> {
     if (kind !== 'blob') return clean(content, kind === 'parsed');
     const data = await (content as Promise<Blob>);
     // `text/html`, or no type at all (the browser sniffs it): anything else runs no script of its own in a frame.
@@ -84,5 +85,17 @@ export function createFrameDocuments({ holdBackQuietly, nonce, clean: written }:
     // Kept for the page's lifetime, like the page's own: the frame loads it again if it is moved.
     written.add(copy);
     return copy;
-  };
+  }
+
+  return (frame, name, content, kind, current) =>
+    checked(content, kind).then(
+      (value) => {
+        if (current() && value !== undefined) setAttribute(frame, name, value as string);
+      },
+      (error: unknown) => {
+        current();
+        // What cannot be checked (a Trusted Types page without samtycke's policy, an unreadable blob) is not loaded.
+        console.error(`[samtycke] a frame's ${name} could not be checked, so the frame stays empty`, error);
+      },
+    );
 }

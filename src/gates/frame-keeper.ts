@@ -15,7 +15,6 @@
  *   frame's empty document fires `load` meanwhile; that is not passed on.
  */
 import type { MarkupInspector } from '../internal/request-hooks.js';
-import { setAttributeUninspected } from '../internal/request-hooks.js';
 import type { FrameContent, GateActions } from './gate-context.js';
 
 /** What the gate keeper does for frames. */
@@ -39,19 +38,16 @@ export interface FrameKeeper {
 export function createFrameKeeper(holdBackQuietly: (element: Element) => boolean, later: (step: (gates: GateActions) => unknown) => void, clean: ReadonlySet<string>): FrameKeeper {
   const waiting = new WeakMap<Element, { name: string }>();
 
-  /** Keeps `frame` empty until the gates module hands over what to set as its `name`. */
+  /**
+   * Keeps `frame` empty until the gates module has checked its document and
+   * sets it as its `name` (the checking, setting and any error are the
+   * module's: they happen only once the module is there, so nothing of them
+   * needs to be in the head); a later `src` or `srcdoc` replaces this one.
+   */
   function wait(frame: Element, name: 'src' | 'srcdoc', content: unknown, kind: FrameContent): void {
     const token = { name };
     waiting.set(frame, token);
-    later(async (gates) => {
-      const value = await gates.frameDocument(frame, content, kind).catch((error: unknown) => {
-        // What cannot be checked (a Trusted Types page without samtycke's policy, an unreadable blob) is not loaded.
-        console.error(`[samtycke] a frame's ${name} could not be checked, so the frame stays empty`, error);
-      });
-      if (waiting.get(frame) !== token) return;
-      waiting.delete(frame);
-      if (value !== undefined) setAttributeUninspected(frame, name, value);
-    });
+    later((gates) => gates.loadFrame(frame, name, content, kind, () => waiting.get(frame) === token && waiting.delete(frame)));
   }
 
   function keepBlob(frame: Element, url: string): boolean {

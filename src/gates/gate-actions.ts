@@ -9,7 +9,7 @@
 import { URL_ATTRIBUTES } from '../internal/request-hooks.js';
 import { activateElement, isPending, KINDS, srcsetUrls } from './element-gate.js';
 import { eraseLeftovers } from './erase-leftovers.js';
-import { createFrameDocuments } from './frame-gate.js';
+import { createFrameLoader } from './frame-gate.js';
 import type { GateActions, GateContext } from './gate-context.js';
 import { createPlaceholder } from './placeholder.js';
 import { serviceForHost, type GateService } from './rules.js';
@@ -107,5 +107,5 @@ export function createGateActions(context: GateContext): GateActions {
     for (const each of context.documents()) for (const element of each.querySelectorAll(GATED)) gate(element);
   }
 
-  return { gate, scan, erase: eraseLeftovers, signalVendors, frameDocument: createFrameDocuments(context) };
+  return { gate, scan, erase: eraseLeftovers, signalVendors, loadFrame: createFrameLoader(context) };
 }

@@ -44,11 +44,13 @@ export interface GateActions {
   /** Tells the vendors that have a consent API of their own about a change (R29). */
   signalVendors(types: ConsentModeState): void;
   /**
-   * The document a frame the blocking half kept back may load, with refused
-   * URLs held back and `FRAME_HOOK` in front (`frame-gate.ts`): its `srcdoc`,
-   * or a copy of its `blob:` document. Resolves with the `srcdoc` or `src` to set.
+   * Gives a frame the blocking half kept back the document it may load, with
+   * refused URLs held back and `FRAME_HOOK` in front (`frame-gate.ts`): its
+   * `srcdoc`, or a copy of its `blob:` document, set as `name` past the
+   * gates, once `current()` (asked once, when the document is ready) says
+   * the frame still waits for it. What cannot be checked is not loaded.
    */
-  frameDocument(frame: Element, content: unknown, kind: FrameContent): Promise<unknown>;
+  loadFrame(frame: Element, name: 'src' | 'srcdoc', content: unknown, kind: FrameContent, current: () => boolean): Promise<void>;
 }
 
 /**

@@ -46,24 +46,17 @@ function cacheLabel(locale: string, label: string): void {
   }
 }
 
-// The ring keeps the button visible on dark pages too, without a second colour scheme here; it sits
+// A cookie with a bite out of it, decorative (the button is named by aria-label): a square of the text colour
+// cut to the path, drawn by the style sheet rather than an SVG element; kept in the text colour in forced-colours
+// mode. The ring keeps the button visible on dark pages too, without a second colour scheme here; it sits
 // in the bottom corner where lines start, so it mirrors on a right-to-left page.
-const STYLE = `:host{position:fixed;z-index:var(--samtycke-z,2147483000);inset-inline-start:var(--samtycke-settings-inset,1rem);bottom:var(--samtycke-settings-inset,1rem)}button{display:grid;place-items:center;width:2.75rem;height:2.75rem;padding:0;border-radius:50%;cursor:pointer;background:var(--samtycke-choice-bg,#1d3b66);color:var(--samtycke-choice-fg,#fff);border:2px solid;box-shadow:0 2px 8px #0006}button:focus-visible{outline:3px solid var(--samtycke-focus,#0a53be);outline-offset:2px}@media print{:host{display:none}}`;
-
-// A cookie with a bite out of it; decorative, the button is named by aria-label.
 const ICON = 'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zM8 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm2 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm6 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z';
+const STYLE = `:host{position:fixed;z-index:var(--samtycke-z,2147483000);inset-inline-start:var(--samtycke-settings-inset,1rem);bottom:var(--samtycke-settings-inset,1rem)}button{display:grid;place-items:center;width:2.75rem;height:2.75rem;border-radius:50%;background:var(--samtycke-choice-bg,#1d3b66);color:var(--samtycke-choice-fg,#fff);border:2px solid}button:focus-visible{outline:3px solid var(--samtycke-focus,#0a53be);outline-offset:2px}button::before{content:'';width:24px;height:24px;background:currentColor;forced-color-adjust:none;clip-path:path('${ICON}')}@media print{:host{display:none}}`;
 
 declare global {
   interface HTMLElementTagNameMap {
     'samtycke-settings-button': SamtyckeSettingsButton;
   }
-}
-
-/** An SVG element with its attributes. */
-function svg(tag: string, attributes: Readonly<Record<string, string>>): SVGElement {
-  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const name in attributes) element.setAttribute(name, attributes[name]!);
-  return element;
 }
 
 /**
@@ -86,9 +79,6 @@ export class SamtyckeSettingsButton extends ElementBase {
     const button = document.createElement('button');
     button.type = 'button';
     button.setAttribute('part', 'button');
-    const icon = svg('svg', { 'aria-hidden': 'true', width: '24', viewBox: '0 0 24 24', fill: 'currentColor' });
-    icon.append(svg('path', { d: ICON }));
-    button.append(icon);
     button.addEventListener('click', () => this.consent?.showPreferences());
     root.append(button);
     this.label(this.getAttribute('label') ?? ENGLISH_LABEL);
