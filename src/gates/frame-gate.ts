@@ -59,16 +59,13 @@ export function createFrameLoader({ holdBackQuietly, nonce, clean: written, setA
       }
       code ||= runsCode(element);
     }
-    if (code && parsed.scripts[0]?.text !== FRAME_HOOK) {
-      const script = parsed.createElement('script');
-      if (nonce) script.setAttribute('nonce', nonce);
-      // A text node, not `text`: `text` is a Trusted Types sink even in an inert document.
-      script.append(FRAME_HOOK);
-      parsed.head.prepend(script);
-      changed = true;
-    }
-    if (!changed) return markup;
-    const html = (parsed.doctype ? new XMLSerializer().serializeToString(parsed.doctype) : '') + parsed.documentElement.outerHTML;
+    const hook = code && parsed.scripts[0]?.text !== FRAME_HOOK;
+    if (!changed && !hook) return markup;
+    let html = (parsed.doctype ? new XMLSerializer().serializeToString(parsed.doctype) : '') + parsed.documentElement.outerHTML;
+    // Written into the markup, not built as an element: under Trusted Types any change to a script's
+    // text is a sink, even in an inert document, and would be reported as a violation.
+    // A CSP nonce is base64: anything else could not match the policy, and is dropped rather than escaped.
+    if (hook) html = html.replace(/<head[^>]*>/, `$&<script nonce="${nonce.replace(/[^\w+/=-]/g, '')}">${FRAME_HOOK}</script>`);
     written.add(html);
     return trustedHtml(html);
   }

@@ -7,7 +7,7 @@ import { siteConfig } from '../fixtures/config.js';
 import { gatedHits, laterRequestArrived, tracker, type GatedFrame } from '../gates/helpers.js';
 import { shownBanner, shownPreferences } from '../ui/helpers.js';
 
-type Page = GatedFrame & { __violations: string[] };
+type Page = GatedFrame & { __violations: string[]; __pagePolicy: { createHTML(html: string): string } };
 
 const NONCE = 'c3RyaWN0LWNzcA';
 
@@ -21,13 +21,15 @@ const POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "require-trusted-types-for 'script'",
-  'trusted-types samtycke lit-html',
+  // `page`: the site's own policy, for the markup its own code writes (a frame's srcdoc).
+  'trusted-types samtycke lit-html page',
 ].join('; ');
 
 /** Every violation the page reports, collected from before the head script runs. */
 const BEFORE = `<meta http-equiv="Content-Security-Policy" content="${POLICY}">
 <script nonce="${NONCE}">window.__violations = [];
-document.addEventListener('securitypolicyviolation', (e) => __violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sample));</script>`;
+document.addEventListener('securitypolicyviolation', (e) => __violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sample));
+window.__pagePolicy = trustedTypes.createPolicy('page', { createHTML: (html) => html });</script>`;
 
 const HEAD = `<script type="text/plain" nonce="${NONCE}" data-category="analytics" data-src="${tracker('analytics.test', 'strict.js')}"></script>
 <script type="text/plain" nonce="${NONCE}" data-category="analytics">(window.__trackerRuns = window.__trackerRuns || []).push('inline');</script>`;
@@ -117,5 +119,25 @@ describe('script tag under Trusted Types and a strict nonce-based CSP (R26, R35)
     // The page hears of both refusals, as its CSP reporting would.
     await until(() => win.__violations.some((violation) => violation.startsWith('require-trusted-types-for')), 'the sink violation');
     await until(() => win.__violations.some((violation) => violation.startsWith('trusted-types')), 'the duplicate policy violation');
+  });
+  it('checks a same-origin frame the page writes under Trusted Types, without a violation of its own', async () => {
+    const win = await strictPage();
+    await shownBanner(win.document);
+    const frame = win.document.createElement('iframe');
+    // The frame inherits the page's CSP: its own script carries the nonce, its markup comes through the page's policy.
+    frame.srcdoc = win.__pagePolicy.createHTML(
+      `<script nonce="${NONCE}">fetch(${JSON.stringify(tracker('analytics.test', 'frame.json'))}).then(() => { window.fetched = 'sent'; }, () => { window.fetched = 'stopped'; });</script>` +
+        `<img alt="" src="${tracker('pixel.test', 'frame.gif')}"><p id="done">done</p>`,
+    );
+    win.document.body.append(frame);
+    const inner = await until(() => {
+      const doc = frame.contentDocument;
+      return doc?.getElementById('done') && doc.readyState === 'complete' ? (frame.contentWindow as Window & { fetched?: string }) : null;
+    }, 'the frame document');
+    await until(() => inner.fetched, 'the frame\'s fetch to settle');
+    expect(inner.fetched).to.equal('stopped');
+    await laterRequestArrived(inner);
+    expect(await gatedHits()).to.deep.equal([]);
+    expect(win.__violations).to.deep.equal([]);
   });
 });
