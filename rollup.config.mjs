@@ -17,11 +17,18 @@ function onwarn(warning, warn) {
   warn(warning);
 }
 
-/** Compile-time constants: DEV_MODE keeps or strips the development warnings. */
-const constants = (devMode) =>
+/**
+ * Compile-time constants: DEV_MODE keeps or strips the development warnings; HEAD_SETTINGS_BUTTON and
+ * HEAD_PROOF keep or strip those parts of a head script build (src/entries/head-features.ts).
+ */
+const constants = (devMode, head) =>
   replace({
     preventAssignment: true,
-    values: { SAMTYCKE_VERSION: JSON.stringify(version), ...(devMode === undefined ? {} : { DEV_MODE: String(devMode) }) },
+    values: {
+      SAMTYCKE_VERSION: JSON.stringify(version),
+      ...(devMode === undefined ? {} : { DEV_MODE: String(devMode) }),
+      ...(head ? { HEAD_SETTINGS_BUTTON: String(head.settingsButton), HEAD_PROOF: String(head.proof) } : {}),
+    },
   });
 
 /**
@@ -48,17 +55,25 @@ function stringTables() {
 }
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false, sourceMap: true }, include: ['src/**/*.ts'], exclude: ['src/collector/**', 'src/cli/**', 'src/audit/**', 'src/vite/**'] });
-const browserPlugins = (devMode, extra = []) => [constants(devMode), json({ preferConst: true }), ...extra, ts(), stringTables(), minify()];
+const browserPlugins = (devMode, extra = [], head = undefined) => [constants(devMode, head), json({ preferConst: true }), ...extra, ts(), stringTables(), minify()];
 
 const minify = () =>
   terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
 
-/** The script-tag bundle: one synchronous IIFE for <head>, without Lit. */
-const headBundle = (devMode) => ({
+const FULL_HEAD = { settingsButton: true, proof: true };
+/** A trimmed head script's file name; the same rule as `headScriptFile` in src/config/head-build.ts. */
+const headFile = (head) => CHUNKS.head.replace(/\.js$/, `${head.settingsButton ? '' : '-no-button'}${head.proof ? '' : '-no-proof'}.js`);
+
+/**
+ * The script-tag bundle: one synchronous IIFE for <head>, without Lit. Besides the full build, three
+ * production builds leave out the settings button, the proof queue or both, for configs that use neither
+ * (the Vite plugin picks one; src/config/head-build.ts).
+ */
+const headBundle = (devMode, head = FULL_HEAD) => ({
   input: 'src/entries/head.ts',
   onwarn,
-  output: { file: `dist/${devMode ? dev(CHUNKS.head) : CHUNKS.head}`, format: 'iife', sourcemap: true },
-  plugins: browserPlugins(devMode, [resolve({ browser: true })]),
+  output: { file: `dist/${devMode ? dev(CHUNKS.head) : headFile(head)}`, format: 'iife', sourcemap: true },
+  plugins: browserPlugins(devMode, [resolve({ browser: true })], head),
 });
 
 /** The layers, loaded when one is asked for: Lit and the banner; the preferences and each locale split off. */
@@ -122,6 +137,9 @@ export default [
   sentinelChunk(true),
   gatesChunk(),
   uiChunk(false),
+  headBundle(false, { settingsButton: false, proof: true }),
+  headBundle(false, { settingsButton: true, proof: false }),
+  headBundle(false, { settingsButton: false, proof: false }),
   headBundle(true),
   uiChunk(true),
   {

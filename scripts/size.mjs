@@ -25,6 +25,12 @@ export const BUDGETS = {
   // rounded up to the next 0.05 KB) so what was saved stays saved; the goal is 7.30 KB, which puts the
   // reference app under 8 KB.
   [dist('head')]: 8.15 * 1024,
+  // The head script trimmed to a config that turns the floating settings button off (a footer link
+  // instead), has no collector, or both (src/config/head-build.ts; the Vite plugin picks one). Each is
+  // the size measured, rounded up to the next 0.05 KB.
+  'dist/samtycke-no-proof.js': 7.95 * 1024,
+  'dist/samtycke-no-button.js': 7.35 * 1024,
+  'dist/samtycke-no-button-no-proof.js': 7.0 * 1024,
   // A layer asked for (first visit, settings opened): Lit's renderer, the banner and its English texts.
   [dist('ui')]: 8.4 * 1024,
   // The rest of the script-tag build, each loaded only when needed.
@@ -70,14 +76,17 @@ export function measure(file) {
 /** What must never reach the head script: Lit, zod, banner UI, development warnings. */
 const NEVER_IN_HEAD = [/lit-html|LitElement|ReactiveElement/, /zod|ZodError|\$ZodType/, /samtycke-banner|Accept all|Reject all/, /README\.md#warning-/];
 
-const FILES = [dist('head'), dist('ui'), ...preferencesChunk(), dist('validate'), dist('gates'), dist('proof'), dist('sentinel'), ...localeChunks(), 'dist/esm/index.js', 'dist/esm/ui.js'];
+const HEAD_BUILDS = [dist('head'), 'dist/samtycke-no-proof.js', 'dist/samtycke-no-button.js', 'dist/samtycke-no-button-no-proof.js'];
+const FILES = [...HEAD_BUILDS, dist('ui'), ...preferencesChunk(), dist('validate'), dist('gates'), dist('proof'), dist('sentinel'), ...localeChunks(), 'dist/esm/index.js', 'dist/esm/ui.js'];
 
 /**
- * What an app built with Vite and the plugin loads before any user action: the head script and the app's own JS, brotli.
- * The requirement is 8 KB; raised to 9 KB with the head's budget for same-origin frames, now the size measured
- * (8.80 KB, rounded up to the next 0.05 KB) until the head script is down to 7.30 KB and this can be 8 KB again.
+ * What an app built with Vite and the plugin loads before any user action: the head script (the build the
+ * plugin picks for the app's config: a "Cookie settings" control of the app's own, no collector) and the
+ * app's own JS, brotli.
  */
-export const REFERENCE_APP_BUDGET = 8.85 * 1024;
+export const REFERENCE_APP_BUDGET = 8 * 1024;
+/** Any build of the head script. */
+const HEAD_SCRIPT = /\/samtycke(?:-no-[a-z-]+)?\.js$/;
 const REFERENCE_APP = fileURLToPath(new URL('../examples/reference/', import.meta.url));
 
 /** The JS files a page's HTML loads at once (scripts, module preloads), and the modules those import statically. */
@@ -127,9 +136,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // The script-tag build is served as files: an import of a package name would fail in every browser.
   const bare = FILES.filter((file) => file.startsWith('dist/samtycke') && /\bimport\s*(?:[\w{},*\s]+from\s*)?["'](?![./])/.test(readFileSync(file, 'utf8')));
   for (const file of bare) console.error(`${file} imports a package by name; bundle it (@rollup/plugin-node-resolve)`);
-  const head = readFileSync(dist('head'), 'utf8');
-  const leaks = NEVER_IN_HEAD.filter((pattern) => pattern.test(head));
-  for (const pattern of leaks) console.error(`${dist('head')} contains code that belongs in the lazy chunk: ${pattern}`);
+  const leaks = HEAD_BUILDS.filter((file) => existsSync(file)).flatMap((file) => NEVER_IN_HEAD.filter((pattern) => pattern.test(readFileSync(file, 'utf8'))).map((pattern) => ({ file, pattern })));
+  for (const { file, pattern } of leaks) console.error(`${file} contains code that belongs in the lazy chunk: ${pattern}`);
   const headRow = rows.find((row) => row.file === dist('head'));
   const chunk = rows.find((row) => row.file === dist('ui'));
   if (headRow && chunk && !process.argv.includes('--json')) console.log(`first visit (head + UI chunk, English): ${((headRow.brotli + chunk.brotli) / 1024).toFixed(2)} KB brotli`);
@@ -137,9 +145,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const names = reference.files.map((row) => `${row.file.slice(REFERENCE_APP.length)} ${(row.brotli / 1024).toFixed(2)} KB`).join(' + ');
   if (process.argv.includes('--json')) console.log(JSON.stringify({ referenceApp: reference }, null, 2));
   else console.log(`reference app's initial JS (examples/reference: ${names}): ${(reference.total.brotli / 1024).toFixed(2)} KB brotli, budget ${(REFERENCE_APP_BUDGET / 1024).toFixed(2)} KB`);
-  if (!reference.files.some((row) => row.file.endsWith('/samtycke.js'))) console.error('The reference app does not load samtycke.js');
+  if (!reference.files.some((row) => HEAD_SCRIPT.test(row.file))) console.error('The reference app does not load a head script build (samtycke*.js)');
   if (reference.total.brotli > REFERENCE_APP_BUDGET) console.error(`Over budget: the reference app loads ${reference.total.brotli} B brotli before any click, budget ${REFERENCE_APP_BUDGET} B.`);
-  const referenceFailed = reference.total.brotli > REFERENCE_APP_BUDGET || !reference.files.some((row) => row.file.endsWith('/samtycke.js'));
+  const referenceFailed = reference.total.brotli > REFERENCE_APP_BUDGET || !reference.files.some((row) => HEAD_SCRIPT.test(row.file));
   const over = rows.filter((row) => BUDGETS[row.file] && row.brotli > BUDGETS[row.file]);
   for (const row of over) console.error(`Over budget: ${row.file} is ${row.brotli} B brotli, budget ${BUDGETS[row.file]} B.`);
   const missing = Object.keys(BUDGETS).filter((file) => !existsSync(file));

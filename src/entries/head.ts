@@ -23,6 +23,7 @@ import { decisionCookie, readDecision } from '../storage/decision-cookie.js';
 import { createDeferredProofSink } from '../storage/proof-queue.js';
 import { gates as GATES_CHUNK, proof as PROOF_CHUNK, validate as VALIDATE_CHUNK } from './chunk-files.json';
 import { importChunk, withDevBuild } from './chunk-url.js';
+import { headMismatch, TRIMMED_HEAD, WITH_PROOF } from './head-features.js';
 import { watchFormsOnDemand } from './sentinel-loader.js';
 import { showUiOnDemand } from './ui-loader.js';
 
@@ -48,6 +49,9 @@ function start(scriptSrc: string): Consent {
     const { text, input, stamp } = readConfigElement();
     raw = input;
     watchFormsOnDemand(scriptSrc, input);
+    // A trimmed build (no settings button, no proofs) never serves a config that needs the part it lacks.
+    const mismatch = TRIMMED_HEAD && headMismatch(input);
+    if (mismatch) throw new Error(mismatch);
     // Read once for the whole start-up: each read of document.cookie is a round trip to the browser process.
     const stored = readDecision({ name: looseText(looseRecord(looseRecord(input).cookie).name) || 'samtycke', path: '/', sameSite: 'Lax' });
     const hash = configHash(text ?? '');
@@ -59,7 +63,7 @@ function start(scriptSrc: string): Consent {
         stored: late ? undefined : stored,
         late,
         // Stored at once, sent by a chunk: a returning visitor with nothing to send loads nothing.
-        proof: endpoint ? createDeferredProofSink(() => importChunk<typeof import('./proof-chunk.js')>(PROOF_CHUNK, scriptSrc).then((chunk) => chunk.sendProofs(endpoint))) : undefined,
+        proof: WITH_PROOF && endpoint ? createDeferredProofSink(() => importChunk<typeof import('./proof-chunk.js')>(PROOF_CHUNK, scriptSrc).then((chunk) => chunk.sendProofs(endpoint))) : undefined,
       });
     };
     // Only parsed JSON can be trusted, whatever a stamp or a cookie claims.

@@ -8,6 +8,7 @@ import { wireOpeners } from '../ui/openers.js';
 import { mountSettingsButton } from '../ui/settings-button.js';
 import { ui as UI_CHUNK } from './chunk-files.json';
 import { importChunk, withDevBuild } from './chunk-url.js';
+import { WITH_SETTINGS_BUTTON } from './head-features.js';
 
 /**
  * Fetches the UI chunk the first time the consent object asks for a view,
@@ -19,9 +20,11 @@ import { importChunk, withDevBuild } from './chunk-url.js';
  */
 export function showUiOnDemand(consent: Consent, scriptSrc: string): void {
   // Its name in the visitor's language, the first time: from that language's placeholder texts, a few hundred bytes.
-  mountSettingsButton(consent, (locale) =>
-    importChunk<Readonly<Record<string, { settings?: string }>>>(`samtycke-gates-${locale}.js`, scriptSrc).then((texts) => Object.values(texts)[0]?.settings),
-  );
+  if (WITH_SETTINGS_BUTTON) {
+    mountSettingsButton(consent, (locale) =>
+      importChunk<Readonly<Record<string, { settings?: string }>>>(`samtycke-gates-${locale}.js`, scriptSrc).then((texts) => Object.values(texts)[0]?.settings),
+    );
+  }
   let loaded = false;
   let loading = false;
   // Every view asked for before the chunk arrived is shown once it has: the banner, then the preferences.

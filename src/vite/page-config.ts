@@ -7,20 +7,27 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/config-error.js';
+import { headFeatures, headScriptFile } from '../config/head-build.js';
 import type { ConfigInput } from '../config/schema.js';
 import { checkConfigText } from '../cli/check.js';
 
 /**
  * A validated config, ready for the page.
  * @example
- * const { text, stamp }: PageConfig = await readPageConfig(config, root);
- * html = `<script type="application/json" id="samtycke-config" data-stamp="${stamp}">${text}</script>`;
+ * const { text, stamp, head }: PageConfig = await readPageConfig(config, root);
+ * html = `<script type="application/json" id="samtycke-config" data-stamp="${stamp}">${text}</script><script src="/samtycke/${head}"></script>`;
  */
 export interface PageConfig {
   /** The element's text: JSON with `<` and every non-ASCII character escaped, so it can close no element and reads the same in any charset. */
   readonly text: string;
   /** Its fingerprint, the element's `data-stamp`. */
   readonly stamp: string;
+  /**
+   * The production head script build that fits it, in the package's `dist/`: `samtycke.js`, or a build
+   * without the code of the settings button or the proof queue when the config uses neither
+   * (`samtycke-no-button-no-proof.js`; see `headScriptFile`).
+   */
+  readonly head: string;
   /** The absolute path of the JSON file it came from, if it came from one. */
   readonly file?: string;
 }
@@ -55,5 +62,6 @@ export async function readPageConfig(source: string | ConfigInput, root: string)
   const text = escapeForScript(JSON.stringify(value) ?? 'null');
   const result = checkConfigText(text);
   if (!result.ok) throw new ConfigError(result.issues);
-  return file ? { text, stamp: result.stamp, file } : { text, stamp: result.stamp };
+  const page = { text, stamp: result.stamp, head: headScriptFile(headFeatures(value)) };
+  return file ? { ...page, file } : page;
 }

@@ -85,8 +85,8 @@ export function samtycke(options: SamtyckePluginOptions = {}): Plugin {
       } catch (error) {
         this.error(error as Error);
       }
-      const head = (await scriptFiles(false, distDir)).includes('samtycke.js');
-      if (!head) this.error(`no samtycke.js in ${distDir}: the samtycke package is not built`);
+      const head = (await pageConfig)?.head ?? 'samtycke.js';
+      if (!(await scriptFiles(false, distDir)).includes(head)) this.error(`no ${head} in ${distDir}: the samtycke package is not built`);
     },
     configureServer(server) {
       const prefix = publicPath();
@@ -120,8 +120,9 @@ export function samtycke(options: SamtyckePluginOptions = {}): Plugin {
       async handler(html) {
         const config = await (pageConfig ?? load());
         if (!config) return html;
-        const { text, stamp } = config;
-        return injectHeadTags(html, { configText: text, stamp, src: `${publicPath()}${dev() ? 'samtycke.dev.js' : 'samtycke.js'}` });
+        const { text, stamp, head } = config;
+        // A build, the head script trimmed to the config; `vite dev`, the full one with its warnings.
+        return injectHeadTags(html, { configText: text, stamp, src: `${publicPath()}${dev() ? 'samtycke.dev.js' : head}` });
       },
     },
     async generateBundle() {

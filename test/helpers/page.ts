@@ -70,7 +70,7 @@ export interface CountedBundle {
 }
 
 /**
- * The head script and its chunks from a fresh URL under `/tracker/bundle/`,
+ * The head script (`head`, a build in dist/) and its chunks from a fresh URL under `/tracker/bundle/`,
  * answered from dist/ by the tracker server (tracker-plugin.mjs), which counts
  * each request. Nothing comes from the browser's cache: every file the page
  * asks for reaches the server.
@@ -80,11 +80,11 @@ export interface CountedBundle {
  * const win = await loadPage({ config, script: bundle.script });
  * expect(await bundle.filesRequested(win)).to.not.include('samtycke-ui.js');
  */
-export function countedBundle(): CountedBundle {
+export function countedBundle(head = 'samtycke.js'): CountedBundle {
   const base = `/tracker/bundle/b${++bundles}x${Date.now()}/`;
   let controls = 0;
   return {
-    script: `${base}samtycke.js`,
+    script: `${base}${head}`,
     async filesRequested(win) {
       const control = `control-${++controls}.json`;
       const status = await win.fetch(base + control).then((response) => response.status);

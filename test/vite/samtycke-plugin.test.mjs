@@ -28,9 +28,10 @@ const buildApp = (root, options, viteOptions = {}) => build({ root, configFile: 
 
 test('a build puts the stamped config and the head script first in <head>, and ships the script-tag build', async () => {
   const root = app();
-  await buildApp(root, { config: CONFIG });
+  const config = { ...CONFIG, collector: { endpoint: '/v1/proofs' } };
+  await buildApp(root, { config });
   const html = readFileSync(join(root, 'out', 'index.html'), 'utf8');
-  const text = JSON.stringify(CONFIG);
+  const text = JSON.stringify(config);
   assert.ok(
     html.startsWith(`<!doctype html><html><head><meta charset="UTF-8"><script type="application/json" id="samtycke-config" data-stamp="${configHash(text)}">${text}</script><script src="/samtycke/samtycke.js"></script><title>`),
     html,
@@ -43,13 +44,29 @@ test('a build puts the stamped config and the head script first in <head>, and s
   assert.deepEqual(readFileSync(join(root, 'out', 'samtycke', 'samtycke.js')), readFileSync(new URL('../../dist/samtycke.js', import.meta.url)));
 });
 
+test('the head script build trimmed to the config: without the settings button or the proof queue when it uses neither', async () => {
+  const cases = [
+    [CONFIG, 'samtycke-no-proof.js'],
+    [{ ...CONFIG, ui: { settingsButton: false } }, 'samtycke-no-button-no-proof.js'],
+    [{ ...CONFIG, ui: { settingsButton: false }, collector: { endpoint: 'https://consent.example/v1/proofs' } }, 'samtycke-no-button.js'],
+  ];
+  for (const [config, head] of cases) {
+    const root = app();
+    await buildApp(root, { config });
+    const html = readFileSync(join(root, 'out', 'index.html'), 'utf8');
+    assert.ok(html.includes(`<script src="/samtycke/${head}"></script>`), `${head}: ${html}`);
+    assert.deepEqual(readFileSync(join(root, 'out', 'samtycke', head)), readFileSync(new URL(`../../dist/${head}`, import.meta.url)));
+    assert.equal((await readPageConfig(config, root)).head, head, 'readPageConfig names the same build');
+  }
+});
+
 test('a config file, a base path under Vite\'s base, and text that could close the element', async () => {
   const root = app();
   const config = { ...CONFIG, controller: 'Åsa </script><script>alert(1)</script> AB' };
   writeFileSync(join(root, 'samtycke.json'), JSON.stringify(config, null, 2));
   await buildApp(root, { config: 'samtycke.json', base: '/consent/' }, { base: '/shop/' });
   const html = readFileSync(join(root, 'out', 'index.html'), 'utf8');
-  const [, stamp, text] = /<script type="application\/json" id="samtycke-config" data-stamp="(\w+)">([^<]*)<\/script><script src="\/shop\/consent\/samtycke.js"><\/script>/.exec(html) ?? [];
+  const [, stamp, text] = /<script type="application\/json" id="samtycke-config" data-stamp="(\w+)">([^<]*)<\/script><script src="\/shop\/consent\/samtycke-no-proof.js"><\/script>/.exec(html) ?? [];
   assert.ok(text, html);
   assert.equal(stamp, configHash(text));
   assert.deepEqual(JSON.parse(text), config, 'the same config once parsed');
