@@ -7,6 +7,8 @@ import { pageUrl } from '../internal/page-address.js';
  * or health-product paths where no optional category runs, whatever the
  * visitor chose. Patterns are paths with `*` as a wildcard: "/booking/*".
  */
-export function inSensitiveZone(config: Pick<Config, 'sensitiveZones'>, path = pageUrl().pathname): boolean {
-  return globPattern(config.sensitiveZones ?? []).test(path);
+export function inSensitiveZone(config: Pick<Config, 'sensitiveZones'>, path?: string): boolean {
+  const zones = config.sensitiveZones ?? [];
+  // Most sites name none: then the page's address is not even read, on every page view.
+  return zones.length > 0 && globPattern(zones).test(path ?? pageUrl().pathname);
 }

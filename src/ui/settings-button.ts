@@ -110,8 +110,9 @@ function settingsLabel(config: Consent['config']): { lang: string; label: string
     if (given) return { lang: tag, label: given };
     const base = baseLocale(tag);
     if (!(SHIPPED_LOCALES as readonly string[]).includes(base)) continue;
-    const cached = cachedLabels()[base];
-    return { lang: base, label: own(base) ?? (base === 'en' ? ENGLISH_LABEL : typeof cached === 'string' ? cached : undefined) };
+    // Storage only when needed: its first read on a page is a round trip to the browser process.
+    const label = own(base) ?? (base === 'en' ? ENGLISH_LABEL : cachedLabels()[base]);
+    return { lang: base, label: typeof label === 'string' ? label : undefined };
   }
   return { lang: 'en', label: ENGLISH_LABEL };
 }

@@ -17,8 +17,8 @@ describe('right-to-left languages and pages', () => {
   });
 
   it('knows the direction of a language from its script', () => {
-    for (const tag of ['ar', 'ar-EG', 'he', 'fa', 'ur', 'ku-Arab']) expect(textDirection(tag), tag).to.equal('rtl');
-    for (const tag of ['en', 'sv', 'el', 'bg', 'tr', 'az-Latn']) expect(textDirection(tag), tag).to.equal('ltr');
+    for (const tag of ['ar', 'ar-EG', 'he', 'fa', 'ur', 'ku-Arab', 'sv-Arab']) expect(textDirection(tag), tag).to.equal('rtl');
+    for (const tag of ['en', 'sv', 'el', 'bg', 'tr', 'az-Latn', 'de-CH', 'nb_NO', 'sr-Cyrl']) expect(textDirection(tag), tag).to.equal('ltr');
   });
 
   it('mirrors the banner on an Arabic page: right-aligned text, Reject all on the right, the page stays usable', async () => {
