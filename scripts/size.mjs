@@ -28,11 +28,14 @@ export const BUDGETS = {
   // The head script trimmed to a config that turns the floating settings button off (a footer link
   // instead), has no collector, or both (src/config/head-build.ts; the Vite plugin picks one). Each is
   // the size measured, rounded up to the next 0.05 KB.
-  'dist/samtycke-no-proof.js': 7.95 * 1024,
+  'dist/samtycke-no-proof.js': 8.0 * 1024,
   'dist/samtycke-no-button.js': 7.35 * 1024,
   'dist/samtycke-no-button-no-proof.js': 7.0 * 1024,
   // A layer asked for (first visit, settings opened): Lit's renderer, the banner and its English texts.
-  [dist('ui')]: 8.4 * 1024,
+  // Raised from 8.4 KB by 0.05 KB for answering the text direction of a shipped language and English
+  // plural forms without Intl: their first use on a page loads ICU data, about 25 ms of a first visit's
+  // script time with the CPU throttled 4× (the benchmark's setting).
+  [dist('ui')]: 8.45 * 1024,
   // The rest of the script-tag build, each loaded only when needed.
   [dist('validate')]: 11.25 * 1024,
   // Loaded once a gated element is in the page: activation (with Trusted Types and a place for a

@@ -79,8 +79,7 @@ const RTL = /^(ar|ckb|dv|fa|he|iw|ps|sd|ug|ur|yi)(-|$)|-(arab|hebr|nkoo|syrc|tha
 export function textDirection(tag: string): 'ltr' | 'rtl' {
   // Every shipped language is written left to right. Answered without Intl: the first `maximize()` of a
   // page loads the likely-subtags data, which costs more than the rest of the banner's start-up.
-  const subtags = tag.toLowerCase().split(/[-_]/);
-  if ((SHIPPED_LOCALES as readonly string[]).includes(baseLocale(tag)) && !subtags.slice(1).some((subtag) => /^[a-z]{4}$/.test(subtag))) return 'ltr';
+  if (!/[-_][a-z]{4}([-_]|$)/i.test(tag) && (SHIPPED_LOCALES as readonly string[]).includes(baseLocale(tag))) return 'ltr';
   try {
     const { script } = new Intl.Locale(tag).maximize();
     if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
