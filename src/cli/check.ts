@@ -8,10 +8,15 @@
  */
 import { configHash } from '../config/config.js';
 import { ConfigError, type ConfigIssue } from '../config/config-error.js';
+import { headFeatures, headScriptFile } from '../config/head-build.js';
 import { validateConfig } from '../config/validate-config.js';
 
-/** The result of checking one config text. */
-export type CheckResult = { ok: true; stamp: string } | { ok: false; issues: readonly ConfigIssue[] };
+/**
+ * The result of checking one config text: its stamp and the smallest head
+ * script build that serves it (`samtycke.js`, `samtycke-no-proof.js`, …;
+ * see `headScriptFile`), or every problem.
+ */
+export type CheckResult = { ok: true; stamp: string; head: string } | { ok: false; issues: readonly ConfigIssue[] };
 
 /**
  * Validates a config text exactly as the browser would read it.
@@ -31,7 +36,7 @@ export function checkConfigText(text: string): CheckResult {
     if (error instanceof ConfigError) return { ok: false, issues: error.issues };
     throw error;
   }
-  return { ok: true, stamp: configHash(text) };
+  return { ok: true, stamp: configHash(text), head: headScriptFile(headFeatures(input)) };
 }
 
 /** `<script … id="samtycke-config" …>text</script>`: the text of a script element is never entity-decoded, so it is exactly what the browser reads. */

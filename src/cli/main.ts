@@ -360,7 +360,7 @@ function check(files: readonly string[], write: boolean): number {
       continue;
     }
     if (page && write && page.html !== text) writeFileSync(file, page.html);
-    process.stdout.write(`${file}: valid; data-stamp="${result.stamp}"${html && write ? ' (written)' : ''}\n`);
+    process.stdout.write(`${file}: valid; data-stamp="${result.stamp}"${html && write ? ' (written)' : ''}; smallest head script for it: ${result.head}\n`);
   }
   return failed ? EXIT.failed : EXIT.ok;
 }

@@ -7,7 +7,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/config-error.js';
-import { headFeatures, headScriptFile } from '../config/head-build.js';
 import type { ConfigInput } from '../config/schema.js';
 import { checkConfigText } from '../cli/check.js';
 
@@ -62,6 +61,6 @@ export async function readPageConfig(source: string | ConfigInput, root: string)
   const text = escapeForScript(JSON.stringify(value) ?? 'null');
   const result = checkConfigText(text);
   if (!result.ok) throw new ConfigError(result.issues);
-  const page = { text, stamp: result.stamp, head: headScriptFile(headFeatures(value)) };
+  const page = { text, stamp: result.stamp, head: result.head };
   return file ? { ...page, file } : page;
 }

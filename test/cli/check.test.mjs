@@ -23,7 +23,18 @@ test('stamps a page with the fingerprint of the exact config text, and replaces 
   assert.match(html, new RegExp(`<script type="application/json" id="samtycke-config" data-stamp="${configHash(CONFIG)}">`));
   assert.equal(html.match(/data-stamp/g).length, 1);
   assert.ok(html.includes(CONFIG), 'the config text itself is untouched');
-  assert.match(cli.stdout, new RegExp(`valid; data-stamp="${configHash(CONFIG)}" \\(written\\)`));
+  assert.match(cli.stdout, new RegExp(`valid; data-stamp="${configHash(CONFIG)}" \\(written\\); smallest head script for it: samtycke-no-proof.js\n`));
+});
+
+test('names the smallest head script build that serves the config', async () => {
+  const withCollector = join(dir, 'collector.json');
+  writeFileSync(withCollector, JSON.stringify({ ...JSON.parse(CONFIG), collector: { endpoint: '/v1/proofs' } }));
+  const footerLink = join(dir, 'footer-link.json');
+  writeFileSync(footerLink, JSON.stringify({ ...JSON.parse(CONFIG), ui: { settingsButton: false } }));
+  const cli = await runCli(['check', withCollector, footerLink]);
+  assert.equal(cli.code, 0, cli.stderr);
+  assert.match(cli.stdout, /collector\.json: valid; data-stamp="\w+"; smallest head script for it: samtycke\.js\n/);
+  assert.match(cli.stdout, /footer-link\.json: valid; data-stamp="\w+"; smallest head script for it: samtycke-no-button-no-proof\.js\n/);
 });
 
 test('without --write, prints the stamp and leaves the file alone; a JSON file is checked too', async () => {
