@@ -22,15 +22,16 @@ export const BUDGETS = {
   // Raised from 7.35 KB by 0.95 KB for same-origin child frames: every realm a frame brings is wrapped
   // the moment the page can reach it (synchronously, so no chunk can do it), and document.write markup
   // is checked before the parser fetches from it. Then brought down to the size measured (8.14 KB,
-  // rounded up to the next 0.05 KB) so what was saved stays saved; the goal is 7.30 KB, which puts the
-  // reference app under 8 KB.
-  [dist('head')]: 8.15 * 1024,
+  // rounded up to the next 0.05 KB) so what was saved stays saved. Raised by 0.05 KB to fetch the banner's code as soon as no decision is
+  // found, alongside the validator or while the gates start: the banner is up about 20 ms (6%) sooner
+  // with a stamped config and 30 ms without, CPU throttled 4×.
+  [dist('head')]: 8.2 * 1024,
   // The head script trimmed to a config that turns the floating settings button off (a footer link
   // instead), has no collector, or both (src/config/head-build.ts; the Vite plugin picks one). Each is
   // the size measured, rounded up to the next 0.05 KB.
   'dist/samtycke-no-proof.js': 8.0 * 1024,
   'dist/samtycke-no-button.js': 7.35 * 1024,
-  'dist/samtycke-no-button-no-proof.js': 7.0 * 1024,
+  'dist/samtycke-no-button-no-proof.js': 7.05 * 1024,
   // A layer asked for (first visit, settings opened): Lit's renderer, the banner and its English texts.
   // Raised from 8.4 KB by 0.05 KB for answering the text direction of a shipped language and English
   // plural forms without Intl: their first use on a page loads ICU data, about 25 ms of a first visit's

@@ -7,6 +7,8 @@
  *   or the text a stored decision was made under) is used at once.
  * - Any other text is validated by `samtycke-validate.js` first; until then
  *   the consent object grants nothing, and a broken config never grants.
+ * - Without a stored decision the banner's code (`samtycke-ui.js`) is fetched
+ *   at once, alongside the validator when that loads.
  * - A returning visitor on a page without gated elements needs nothing else:
  *   the decision takes effect and the settings button shows from here.
  *   Gated elements bring `samtycke-gates.js`, a layer `samtycke-ui.js`, a
@@ -25,7 +27,7 @@ import { gates as GATES_CHUNK, proof as PROOF_CHUNK, validate as VALIDATE_CHUNK 
 import { importChunk, withDevBuild } from './chunk-url.js';
 import { headMismatch, TRIMMED_HEAD, WITH_PROOF } from './head-features.js';
 import { watchFormsOnDemand } from './sentinel-loader.js';
-import { showUiOnDemand } from './ui-loader.js';
+import { showUiOnDemand, uiLoader } from './ui-loader.js';
 
 /** The config element's text (`null` without one), its parsed value (`undefined` if it is not JSON) and its stamp. */
 function readConfigElement(): { text: string | null; input: unknown; stamp: string | undefined } {
@@ -43,6 +45,7 @@ function readConfigElement(): { text: string | null; input: unknown; stamp: stri
 function start(scriptSrc: string): Consent {
   const blockedLog = createBlockedLog();
   const consent: PendingConsent = createPendingConsent({ blockedLog });
+  const loadUi = uiLoader(consent, scriptSrc);
   let raw: unknown;
   let gates: Gates | undefined;
   try {
@@ -54,6 +57,8 @@ function start(scriptSrc: string): Consent {
     if (mismatch) throw new Error(mismatch);
     // Read once for the whole start-up: each read of document.cookie is a round trip to the browser process.
     const stored = readDecision({ name: looseText(looseRecord(looseRecord(input).cookie).name) || 'samtycke', path: '/', sameSite: 'Lax' });
+    // No decision: the banner will be asked for. Its code is fetched now, alongside the validator if that loads.
+    if (!stored && input) loadUi();
     const hash = configHash(text ?? '');
     const adopt = (config: Config, late: boolean): void => {
       const endpoint = config.collector?.endpoint;
@@ -89,7 +94,7 @@ function start(scriptSrc: string): Consent {
     // Activation and placeholders: fetched once a gated element shows up.
     actions: () => importChunk<typeof import('./gates-chunk.js')>(GATES_CHUNK, scriptSrc),
   });
-  showUiOnDemand(consent, scriptSrc);
+  showUiOnDemand(consent, scriptSrc, loadUi);
   return consent;
 }
 
