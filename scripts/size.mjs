@@ -29,8 +29,8 @@ export const BUDGETS = {
   // The head script trimmed to a config that turns the floating settings button off (a footer link
   // instead), has no collector, or both (src/config/head-build.ts; the Vite plugin picks one). Each is
   // the size measured, rounded up to the next 0.05 KB.
-  'dist/samtycke-no-proof.js': 8.0 * 1024,
-  'dist/samtycke-no-button.js': 7.35 * 1024,
+  'dist/samtycke-no-proof.js': 8.05 * 1024,
+  'dist/samtycke-no-button.js': 7.4 * 1024,
   'dist/samtycke-no-button-no-proof.js': 7.05 * 1024,
   // A layer asked for (first visit, settings opened): Lit's renderer, the banner and its English texts.
   // Raised from 8.4 KB by 0.05 KB for answering the text direction of a shipped language and English

@@ -8,7 +8,7 @@
  */
 import { configHash } from '../config/config.js';
 import { ConfigError, type ConfigIssue } from '../config/config-error.js';
-import { headFeatures, headScriptFile } from '../config/head-build.js';
+import { headBuildMismatch, headFeatures, headFileFeatures, headScriptFile } from '../config/head-build.js';
 import { validateConfig } from '../config/validate-config.js';
 
 /**
@@ -42,10 +42,14 @@ export function checkConfigText(text: string): CheckResult {
 /** `<script … id="samtycke-config" …>text</script>`: the text of a script element is never entity-decoded, so it is exactly what the browser reads. */
 const CONFIG_ELEMENT = /<script\b([^>]*\bid\s*=\s*["']?samtycke-config\b["']?[^>]*)>([\s\S]*?)<\/script\s*>/i;
 const STAMP_ATTRIBUTE = /\s+data-stamp\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)/i;
+/** The file name of the first script the page loads from a `samtycke….js` URL (with or without a path). */
+const HEAD_SCRIPT = /<script\b[^>]*\ssrc\s*=\s*["']?(?:[^"'\s>]*\/)?(samtycke[\w.-]*\.js)\b/i;
 
 /**
  * Checks the config element of an HTML page and returns the page with the
- * element stamped (an earlier stamp replaced), or the problems.
+ * element stamped (an earlier stamp replaced), or the problems: those of the
+ * config, or a head script build that cannot serve it (`head_build`: the
+ * page loads `samtycke-no-button.js` but the config shows the button).
  * @throws {Error} when the page has no `<script id="samtycke-config">` element.
  * @example const { html } = stampPage(readFileSync('index.html', 'utf8'));
  */
@@ -55,6 +59,10 @@ export function stampPage(html: string): CheckResult & { html: string } {
   const [element, attributes = '', text = ''] = match;
   const result = checkConfigText(text);
   if (!result.ok) return { ...result, html };
+  // A trimmed head script build refuses a config that needs what it lacks: the page would grant nothing.
+  const loaded = headFileFeatures(HEAD_SCRIPT.exec(html)?.[1] ?? '');
+  const mismatch = loaded && headBuildMismatch(loaded, JSON.parse(text));
+  if (mismatch) return { ok: false, issues: [{ path: '', code: 'head_build', message: `the page's head script ${mismatch}: it grants nothing with this config` }], html };
   const stamped = `<script${attributes.replace(STAMP_ATTRIBUTE, '')} data-stamp="${result.stamp}">${text}</script>`;
   return { ...result, html: html.slice(0, match.index) + stamped + html.slice(match.index + element.length) };
 }

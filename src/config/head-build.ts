@@ -45,3 +45,35 @@ export function headFeatures(config: unknown): HeadFeatures {
 export function headScriptFile(features: HeadFeatures): string {
   return `samtycke${features.settingsButton ? '' : '-no-button'}${features.proof ? '' : '-no-proof'}.js`;
 }
+
+/** `samtycke.js`, `samtycke-no-proof.js`, … and their `.dev.js` builds; the part list in group 1. */
+const HEAD_FILE = /^samtycke((?:-no-button)?(?:-no-proof)?)(?:\.dev)?\.js$/;
+
+/**
+ * The optional parts a head script build carries, read from its file name.
+ * @param file a file name (`samtycke-no-proof.js`), without a path
+ * @returns `undefined` when the name is not one of a head script build
+ * @example headFileFeatures('samtycke-no-button.js') // { settingsButton: false, proof: true }
+ */
+export function headFileFeatures(file: string): HeadFeatures | undefined {
+  const parts = HEAD_FILE.exec(file)?.[1];
+  return parts === undefined ? undefined : { settingsButton: !parts.includes('-no-button'), proof: !parts.includes('-no-proof') };
+}
+
+/**
+ * Why the head script build with `build`'s parts cannot serve `config`, or
+ * `undefined` when it can (the full build serves every config). The same
+ * words in the visitor's console (the build refuses the config: nothing is
+ * granted) and from `samtycke check` (the page is refused).
+ * @param config the parsed config (any value; not validated)
+ * @example headBuildMismatch({ settingsButton: false, proof: false }, { categories: [] })
+ * // 'samtycke-no-button-no-proof.js is built without the settings button (ui.settingsButton is not false); load samtycke-no-proof.js instead'
+ */
+export function headBuildMismatch(build: HeadFeatures, config: unknown): string | undefined {
+  const needed = headFeatures(config);
+  const missing = [
+    needed.settingsButton && !build.settingsButton && 'the settings button (ui.settingsButton is not false)',
+    needed.proof && !build.proof && 'proofs (collector is set)',
+  ].filter(Boolean);
+  return missing.length ? `${headScriptFile(build)} is built without ${missing.join(' or ')}; load ${headScriptFile(needed)} instead` : undefined;
+}

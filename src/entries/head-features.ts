@@ -4,7 +4,7 @@
  * replaced by the build; the minifier then drops the code of a part that is
  * off. Anything else (tests, the ESM build) has every part.
  */
-import { headFeatures, headScriptFile, type HeadFeatures } from '../config/head-build.js';
+import { headBuildMismatch } from '../config/head-build.js';
 
 declare const HEAD_SETTINGS_BUTTON: boolean | undefined;
 declare const HEAD_PROOF: boolean | undefined;
@@ -19,10 +19,6 @@ export const TRIMMED_HEAD: boolean = !WITH_SETTINGS_BUTTON || !WITH_PROOF;
 
 /**
  * Why this build cannot serve the raw config `input`, or `undefined` when it
- * can. The full build serves every config.
+ * can (see `headBuildMismatch`).
  */
-export function headMismatch(input: unknown): string | undefined {
-  const needed: HeadFeatures = headFeatures(input);
-  if ((!needed.settingsButton || WITH_SETTINGS_BUTTON) && (!needed.proof || WITH_PROOF)) return undefined;
-  return `[samtycke] this head script is built without ${needed.settingsButton && !WITH_SETTINGS_BUTTON ? 'the settings button (the config shows it: ui.settingsButton)' : 'proofs (the config names a collector)'}; nothing is granted. Load ${headScriptFile(needed)} instead.`;
-}
+export const headMismatch = (input: unknown): string | undefined => headBuildMismatch({ settingsButton: WITH_SETTINGS_BUTTON, proof: WITH_PROOF }, input);

@@ -54,7 +54,7 @@ function start(scriptSrc: string): Consent {
     watchFormsOnDemand(scriptSrc, input);
     // A trimmed build (no settings button, no proofs) never serves a config that needs the part it lacks.
     const mismatch = TRIMMED_HEAD && headMismatch(input);
-    if (mismatch) throw new Error(mismatch);
+    if (mismatch) throw new Error(`[samtycke] ${mismatch}; nothing is granted`);
     // Read once for the whole start-up: each read of document.cookie is a round trip to the browser process.
     const stored = readDecision({ name: looseText(looseRecord(looseRecord(input).cookie).name) || 'samtycke', path: '/', sameSite: 'Lax' });
     // No decision: the banner will be asked for. Its code is fetched now, alongside the validator if that loads.

@@ -1,9 +1,10 @@
 /**
  * Puts the config element and the head script first in a page's `<head>`:
  * before any script, style sheet, preload or module of the app, so the gates
- * run before the app's first module is even fetched. Only a leading
- * `<meta charset>` stays in front of them, where the HTML standard wants it
- * (within the first 1024 bytes).
+ * run before the app's first module is even fetched. Only `<meta charset>`
+ * goes in front of them, where the HTML standard wants it (within the first
+ * 1024 bytes): a leading one stays, one further down the head (after the
+ * client script `vite dev` puts first) moves to the front.
  */
 
 /**
@@ -22,6 +23,7 @@ export interface HeadTags {
 
 const HEAD_OPEN = /<head(?:\s[^>]*)?>/i;
 const LEADING_CHARSET = /^\s*<meta\s[^>]*charset\s*=[^>]*>/i;
+const CHARSET = /<meta\s[^>]*charset\s*=[^>]*>/i;
 const attribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
@@ -42,7 +44,15 @@ export function injectHeadTags(html: string, tags: HeadTags): string {
     return `${html.slice(0, at)}<head>${elements}</head>${html.slice(at)}`;
   }
   let at = head.index + head[0].length;
-  const charset = LEADING_CHARSET.exec(html.slice(at));
-  if (charset) at += charset[0].length;
+  const leading = LEADING_CHARSET.exec(html.slice(at));
+  if (leading) at += leading[0].length;
+  else {
+    const headEnd = html.search(/<\/head\s*>/i);
+    const charset = CHARSET.exec(html.slice(at, headEnd === -1 ? undefined : headEnd));
+    if (charset) {
+      const from = at + charset.index;
+      return html.slice(0, at) + charset[0] + elements + html.slice(at, from) + html.slice(from + charset[0].length);
+    }
+  }
   return html.slice(0, at) + elements + html.slice(at);
 }

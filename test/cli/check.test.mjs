@@ -26,6 +26,21 @@ test('stamps a page with the fingerprint of the exact config text, and replaces 
   assert.match(cli.stdout, new RegExp(`valid; data-stamp="${configHash(CONFIG)}" \\(written\\); smallest head script for it: samtycke-no-proof.js\n`));
 });
 
+test('refuses a page whose head script build cannot serve its config, and never stamps it', async () => {
+  const file = join(dir, 'trimmed.html');
+  const wrong = page(CONFIG).replace('/dist/samtycke.js', '/assets/samtycke-no-button-no-proof.js?v=3');
+  writeFileSync(file, wrong);
+  const cli = await runCli(['check', file, '--write']);
+  assert.equal(cli.code, 1, cli.stdout);
+  assert.match(cli.stdout, /trimmed\.html: 1 problem\n {2}- \(root\): the page's head script samtycke-no-button-no-proof\.js is built without the settings button \(ui\.settingsButton is not false\); load samtycke-no-proof\.js instead: it grants nothing with this config\n/);
+  assert.equal(readFileSync(file, 'utf8'), wrong, 'not stamped');
+  // The same build with a config it serves passes.
+  const fits = JSON.stringify({ ...JSON.parse(CONFIG), ui: { settingsButton: false } });
+  writeFileSync(file, page(fits).replace('/dist/samtycke.js', '/assets/samtycke-no-button-no-proof.js'));
+  const ok = await runCli(['check', file]);
+  assert.equal(ok.code, 0, ok.stdout);
+});
+
 test('names the smallest head script build that serves the config', async () => {
   const withCollector = join(dir, 'collector.json');
   writeFileSync(withCollector, JSON.stringify({ ...JSON.parse(CONFIG), collector: { endpoint: '/v1/proofs' } }));

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { configHash } from '../../src/config/config.js';
-import { headFeatures, headScriptFile } from '../../src/config/head-build.js';
+import { headFeatures, headFileFeatures, headScriptFile } from '../../src/config/head-build.js';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { configText, countedBundle, loadPage, removePages } from '../helpers/page.js';
@@ -44,6 +44,10 @@ describe('trimmed head script builds (config/head-build.ts)', () => {
     // Anything unclear counts as used: a trimmed build then refuses instead of dropping it.
     expect(headFeatures({ ui: { settingsButton: 'no' }, collector: { endpoint: 7 } })).to.deep.equal({ settingsButton: true, proof: true });
     expect(headFeatures(null)).to.deep.equal({ settingsButton: true, proof: false });
+    // And back from a build's file name.
+    for (const file of ['samtycke.js', 'samtycke-no-proof.js', 'samtycke-no-button.js', LEAN_BUILD]) expect(headScriptFile(headFileFeatures(file)!)).to.equal(file);
+    expect(headFileFeatures('samtycke.dev.js')).to.deep.equal({ settingsButton: true, proof: true });
+    expect(headFileFeatures('samtycke-ui.js')).to.equal(undefined);
   });
 
   it('the smallest build holds back, shows the banner, and activates what Accept all grants', async () => {
@@ -78,7 +82,9 @@ describe('trimmed head script builds (config/head-build.ts)', () => {
       const text = configText(config);
       storedAcceptAll(text);
       const win = (await loadPage({ config: text, script: `/dist/${build}`, before: PROBES, head: GATED })) as Page;
-      expect(await win.__firstError).to.contain(`Load ${fits} instead`);
+      const error = await win.__firstError;
+      expect(error).to.contain(`${build} is built without`);
+      expect(error).to.contain(`load ${fits} instead; nothing is granted`);
       expect(win.samtycke.has('analytics')).to.equal(false);
       expect(win.samtycke.state.decided).to.equal(false);
       await laterRequestArrived(win);

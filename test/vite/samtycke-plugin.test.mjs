@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, createServer } from 'vite';
-import { readPageConfig, samtycke } from '../../dist/collector/vite/samtycke-plugin.js';
+import { injectHeadTags, readPageConfig, samtycke } from '../../dist/collector/vite/samtycke-plugin.js';
 import { scriptFiles } from '../../dist/collector/vite/dist-files.js';
 import { configHash } from '../../dist/collector/config/config.js';
 
@@ -122,6 +122,8 @@ test('dev: the development head script first, its chunks served, nothing else of
     const scripts = [...page.body.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
     assert.match(scripts[0], /id="samtycke-config"/);
     assert.equal(scripts[1], '<script src="/samtycke/samtycke.dev.js">');
+    // Vite's client script comes first in dev; <meta charset> still leads, within the first 1024 bytes.
+    assert.ok(page.body.startsWith('<!doctype html><html><head><meta charset="UTF-8"><script type="application/json" id="samtycke-config"'), page.body.slice(0, 300));
     const head = await get(port, '/samtycke/samtycke.dev.js');
     assert.equal(head.status, 200);
     assert.match(head.type, /javascript/);
@@ -134,6 +136,17 @@ test('dev: the development head script first, its chunks served, nothing else of
   } finally {
     await server.close();
   }
+});
+
+test('injectHeadTags: first in <head>, after a leading <meta charset>, which moves to the front when something precedes it', () => {
+  const tags = { configText: '{}', stamp: 's', src: '/samtycke/samtycke.js' };
+  const elements = '<script type="application/json" id="samtycke-config" data-stamp="s">{}</script><script src="/samtycke/samtycke.js"></script>';
+  assert.equal(injectHeadTags('<html><head>\n  <meta charset="utf-8"><title>A</title></head></html>', tags), `<html><head>\n  <meta charset="utf-8">${elements}<title>A</title></head></html>`);
+  assert.equal(
+    injectHeadTags('<html><head><script type="module" src="/@vite/client"></script>\n<meta charset="UTF-8" />\n<title>A</title></head><body><meta charset="x"></body></html>', tags),
+    `<html><head><meta charset="UTF-8" />${elements}<script type="module" src="/@vite/client"></script>\n\n<title>A</title></head><body><meta charset="x"></body></html>`,
+  );
+  assert.equal(injectHeadTags('<html><head><title>A</title></head><body><meta charset="x"></body></html>', tags), `<html><head>${elements}<title>A</title></head><body><meta charset="x"></body></html>`, 'a charset outside <head> stays');
 });
 
 test('readPageConfig gives a server-rendered page the same element text and stamp as the plugin', async () => {
