@@ -8,7 +8,7 @@
  */
 import { configHash } from '../config/config.js';
 import { ConfigError, type ConfigIssue } from '../config/config-error.js';
-import { headBuildMismatch, headFeatures, headFileFeatures, headScriptFile } from '../config/head-build.js';
+import { headBuildMismatch, headFeatures, headFileFeatures, headScriptFile, type HeadFeatures } from '../config/head-build.js';
 import { validateConfig } from '../config/validate-config.js';
 
 /**
@@ -42,8 +42,14 @@ export function checkConfigText(text: string): CheckResult {
 /** `<script … id="samtycke-config" …>text</script>`: the text of a script element is never entity-decoded, so it is exactly what the browser reads. */
 const CONFIG_ELEMENT = /<script\b([^>]*\bid\s*=\s*["']?samtycke-config\b["']?[^>]*)>([\s\S]*?)<\/script\s*>/i;
 const STAMP_ATTRIBUTE = /\s+data-stamp\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)/i;
-/** The file name of the first script the page loads from a `samtycke….js` URL (with or without a path). */
-const HEAD_SCRIPT = /<script\b[^>]*\ssrc\s*=\s*["']?(?:[^"'\s>]*\/)?(samtycke[\w.-]*\.js)\b/i;
+/** The `src` of each script element. */
+const SCRIPT_SRC = /<script\b[^>]*?\ssrc\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)/gi;
+
+/** The head script builds a page loads, by their file names (`…/samtycke-no-proof.js?v=2`); commented-out tags do not count. */
+function headBuildsLoaded(html: string): HeadFeatures[] {
+  const urls = [...html.replace(/<!--[\s\S]*?-->/g, '').matchAll(SCRIPT_SRC)].map((match) => (match[1] ?? '').replace(/^["']|["']$/g, ''));
+  return urls.map((url) => headFileFeatures(url.split(/[?#]/)[0]!.split('/').pop()!)).filter((build): build is HeadFeatures => build !== undefined);
+}
 
 /**
  * Checks the config element of an HTML page and returns the page with the
@@ -60,8 +66,8 @@ export function stampPage(html: string): CheckResult & { html: string } {
   const result = checkConfigText(text);
   if (!result.ok) return { ...result, html };
   // A trimmed head script build refuses a config that needs what it lacks: the page would grant nothing.
-  const loaded = headFileFeatures(HEAD_SCRIPT.exec(html)?.[1] ?? '');
-  const mismatch = loaded && headBuildMismatch(loaded, JSON.parse(text));
+  const config: unknown = JSON.parse(text);
+  const mismatch = headBuildsLoaded(html).map((build) => headBuildMismatch(build, config)).find(Boolean);
   if (mismatch) return { ok: false, issues: [{ path: '', code: 'head_build', message: `the page's head script ${mismatch}: it grants nothing with this config` }], html };
   const stamped = `<script${attributes.replace(STAMP_ATTRIBUTE, '')} data-stamp="${result.stamp}">${text}</script>`;
   return { ...result, html: html.slice(0, match.index) + stamped + html.slice(match.index + element.length) };

@@ -137,7 +137,7 @@ export const isCounted = (key: string): key is CountedKey => KEYS[key as TextKey
  */
 export function pluralCategory(locale: string, count: number): PluralCategory {
   // English by its CLDR rule (one: the integer 1): the first PluralRules of a page loads ICU's plural data.
-  if (/^en\b/i.test(locale) && count % 1 === 0) return count === 1 ? 'one' : 'other';
+  if (/^en(-[a-z\d]{2,8})*$/i.test(locale) && count % 1 === 0) return Math.abs(count) === 1 ? 'one' : 'other';
   try {
     return new Intl.PluralRules(locale).select(count);
   } catch {

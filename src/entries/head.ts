@@ -53,7 +53,8 @@ function start(scriptSrc: string): Consent {
     raw = input;
     watchFormsOnDemand(scriptSrc, input);
     // A trimmed build (no settings button, no proofs) never serves a config that needs the part it lacks.
-    const mismatch = TRIMMED_HEAD && headMismatch(input);
+    // A config that is not an object at all is left to the validator, whose error says what is wrong.
+    const mismatch = TRIMMED_HEAD && input instanceof Object && headMismatch(input);
     if (mismatch) throw new Error(`[samtycke] ${mismatch}; nothing is granted`);
     // Read once for the whole start-up: each read of document.cookie is a round trip to the browser process.
     const stored = readDecision({ name: looseText(looseRecord(looseRecord(input).cookie).name) || 'samtycke', path: '/', sameSite: 'Lax' });

@@ -41,7 +41,8 @@ export function uiLoader(consent: Consent, scriptSrc: string): UiLoader {
       },
       (error: unknown) => {
         loading = false;
-        console.error('[samtycke] the banner could not be loaded', error);
+        // Fetched ahead of a request: the request fetches it again, and says so if that fails too.
+        if (wanted.size) console.error('[samtycke] the banner could not be loaded', error);
       },
     );
   };

@@ -22,8 +22,20 @@ export interface HeadTags {
 }
 
 const HEAD_OPEN = /<head(?:\s[^>]*)?>/i;
-const LEADING_CHARSET = /^\s*<meta\s[^>]*charset\s*=[^>]*>/i;
-const CHARSET = /<meta\s[^>]*charset\s*=[^>]*>/i;
+/** One attribute, its value quoted or not: a `charset=` inside another attribute's value is not one. */
+const ATTRIBUTE = String.raw`[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?`;
+/** A character encoding declaration: `<meta charset="…">`, or `<meta http-equiv="Content-Type" content="…; charset=…">`. */
+const CHARSET_META = String.raw`<meta(?:\s+${ATTRIBUTE})*?\s+(?:charset\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)|http-equiv\s*=\s*["']?content-type["']?)(?:\s+${ATTRIBUTE})*\s*\/?>`;
+const LEADING_CHARSET = new RegExp(String.raw`^\s*${CHARSET_META}`, 'i');
+/**
+ * A `<meta charset>` behind nothing but elements without content of their own (what `vite dev` puts
+ * first: `<script type="module" src="/@vite/client"></script>`), other meta elements and links: no
+ * comment, inline script, style or template it could be part of.
+ */
+const CHARSET_BEHIND_EMPTY_ELEMENTS = new RegExp(
+  String.raw`^((?:\s*<script(?:\s+${ATTRIBUTE})*\s*><\/script\s*>|\s*<link(?:\s+${ATTRIBUTE})*\s*\/?>|\s*<meta(?:\s+${ATTRIBUTE})*\s*\/?>)*?)\s*(${CHARSET_META})`,
+  'i',
+);
 const attribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
@@ -47,11 +59,11 @@ export function injectHeadTags(html: string, tags: HeadTags): string {
   const leading = LEADING_CHARSET.exec(html.slice(at));
   if (leading) at += leading[0].length;
   else {
-    const headEnd = html.search(/<\/head\s*>/i);
-    const charset = CHARSET.exec(html.slice(at, headEnd === -1 ? undefined : headEnd));
-    if (charset) {
-      const from = at + charset.index;
-      return html.slice(0, at) + charset[0] + elements + html.slice(at, from) + html.slice(from + charset[0].length);
+    // Moved to the front, ahead of the elements before it, so it stays within the first 1024 bytes.
+    const behind = CHARSET_BEHIND_EMPTY_ELEMENTS.exec(html.slice(at));
+    if (behind) {
+      const [whole, before = '', charset = ''] = behind;
+      return html.slice(0, at) + charset + elements + before + html.slice(at + whole.length);
     }
   }
   return html.slice(0, at) + elements + html.slice(at);

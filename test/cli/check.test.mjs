@@ -34,6 +34,12 @@ test('refuses a page whose head script build cannot serve its config, and never 
   assert.equal(cli.code, 1, cli.stdout);
   assert.match(cli.stdout, /trimmed\.html: 1 problem\n {2}- \(root\): the page's head script samtycke-no-button-no-proof\.js is built without the settings button \(ui\.settingsButton is not false\); load samtycke-no-proof\.js instead: it grants nothing with this config\n/);
   assert.equal(readFileSync(file, 'utf8'), wrong, 'not stamped');
+  // Found behind a commented-out tag and another script of a similar name; a tag in a comment does not count.
+  const hidden = page(CONFIG).replace('<script src="/dist/samtycke.js"></script>', '<!-- <script src="/dist/samtycke.js"></script> --><script src="/js/samtycke-init.js"></script><script src=\'/dist/samtycke-no-button.js#x\'></script>');
+  writeFileSync(file, hidden);
+  assert.equal((await runCli(['check', file])).code, 1, 'the build behind the comment is found');
+  writeFileSync(file, page(CONFIG).replace('<script src="/dist/samtycke.js"></script>', '<!-- <script src="/dist/samtycke-no-button.js"></script> --><script src="/dist/samtycke.js"></script>'));
+  assert.equal((await runCli(['check', file])).code, 0, 'a commented-out build does not count');
   // The same build with a config it serves passes.
   const fits = JSON.stringify({ ...JSON.parse(CONFIG), ui: { settingsButton: false } });
   writeFileSync(file, page(fits).replace('/dist/samtycke.js', '/assets/samtycke-no-button-no-proof.js'));

@@ -73,6 +73,14 @@ describe('trimmed head script builds (config/head-build.ts)', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it('leaves a config that is not an object to the validator, whose error says what is wrong', async () => {
+    const win = (await loadPage({ config: 'null', script: `/dist/${LEAN_BUILD}`, before: PROBES })) as Page;
+    const error = await win.__firstError;
+    expect(error).to.contain('ConfigError');
+    expect(error).to.not.contain('is built without');
+    expect(win.samtycke.has('analytics')).to.equal(false);
+  });
+
   for (const [build, config, fits] of [
     ['samtycke-no-button.js', siteConfig(), 'samtycke-no-proof.js'],
     ['samtycke-no-proof.js', { ...LEAN(), collector: { endpoint: '/v1/proofs' } }, 'samtycke-no-button.js'],

@@ -144,9 +144,22 @@ test('injectHeadTags: first in <head>, after a leading <meta charset>, which mov
   assert.equal(injectHeadTags('<html><head>\n  <meta charset="utf-8"><title>A</title></head></html>', tags), `<html><head>\n  <meta charset="utf-8">${elements}<title>A</title></head></html>`);
   assert.equal(
     injectHeadTags('<html><head><script type="module" src="/@vite/client"></script>\n<meta charset="UTF-8" />\n<title>A</title></head><body><meta charset="x"></body></html>', tags),
-    `<html><head><meta charset="UTF-8" />${elements}<script type="module" src="/@vite/client"></script>\n\n<title>A</title></head><body><meta charset="x"></body></html>`,
+    `<html><head><meta charset="UTF-8" />${elements}<script type="module" src="/@vite/client"></script>\n<title>A</title></head><body><meta charset="x"></body></html>`,
   );
   assert.equal(injectHeadTags('<html><head><title>A</title></head><body><meta charset="x"></body></html>', tags), `<html><head>${elements}<title>A</title></head><body><meta charset="x"></body></html>`, 'a charset outside <head> stays');
+  // Only a real declaration moves, and only from behind elements without content: never out of a comment, script or template.
+  const stays = [
+    '<html><head>\n<!-- <meta charset="windows-1252"> -->\n<meta charset="utf-8"><title>A</title></head></html>',
+    '<html><head><title>A</title><template><meta charset="iso-8859-1"></template>',
+    '<html><head><script>var t=\'<meta charset="utf-8">\'</script><title>A</title></head>',
+  ];
+  for (const page of stays) assert.equal(injectHeadTags(page, tags), page.replace('<head>', `<head>${elements}`), page);
+  assert.equal(
+    injectHeadTags('<html><head><meta name="description" content="Fix charset=utf-8 errors"><meta charset="utf-8"></head>', tags),
+    `<html><head><meta charset="utf-8">${elements}<meta name="description" content="Fix charset=utf-8 errors"></head>`,
+  );
+  const httpEquiv = '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">';
+  assert.equal(injectHeadTags(`<html><head>${httpEquiv}<title>A</title></head>`, tags), `<html><head>${httpEquiv}${elements}<title>A</title></head>`);
 });
 
 test('readPageConfig gives a server-rendered page the same element text and stamp as the plugin', async () => {
