@@ -149,8 +149,11 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
 
   const every = (value: boolean): Record<string, boolean> => Object.fromEntries(optional.map((category) => [category.id, value]));
   const categoryOf = (id: string): string | undefined => (config.categories.some((category) => category.id === id) ? id : serviceCategory.get(id));
+  // A view asked for before the config (a click on "Cookie settings" while it is validated): shown once adopted.
+  let requested: ConsentView | undefined;
   const show = (view: ConsentView): void => {
     if (adopted) listeners.emit('show', view, new ConsentShowEvent(consent, view));
+    else requested = view;
   };
 
   const consent: PendingConsent = {
@@ -226,6 +229,7 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
       if (initial && adoption.late) changeTo(next);
       else state = next;
       if (!initial && (options.autoShow ?? true)) queueMicrotask(() => consent.showBanner());
+      if (requested) queueMicrotask(() => show(requested!));
     },
   };
   return consent;

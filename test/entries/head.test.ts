@@ -6,6 +6,7 @@ import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { decisionApplied, type GatedFrame } from '../gates/helpers.js';
 import { until } from '../helpers/until.js';
+import { shownPreferences } from '../ui/helpers.js';
 
 /** Runs before the bundle: records what the page logs and which views are asked for. */
 const PROBES = `<script>
@@ -108,6 +109,13 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
     expect(win.samtycke!.has('analytics')).to.equal(false);
     expect(win.samtycke!.acceptAll()).to.equal(false);
     expect(win.document.cookie).not.to.contain('samtycke=');
+  });
+
+  it('shows the preferences asked for while the config is still being validated', async () => {
+    // An unstamped config: the validator loads first; the page asks at once, as a click on "Cookie settings" would.
+    const win = await loadPage({ config: siteConfig(), before: PROBES, head: '<script>window.samtycke.showPreferences()</script>' });
+    expect(win.samtycke!.state.decided).to.equal(false);
+    await shownPreferences(win.document);
   });
 
   it('reports invalid JSON and a missing config, and never throws', async () => {
