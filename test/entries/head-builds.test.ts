@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { configHash } from '../../src/config/config.js';
 import { headFeatures, headFileFeatures, headScriptFile } from '../../src/config/head-build.js';
+import { browserCookies } from '../helpers/browser.js';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { configText, countedBundle, loadPage, removePages } from '../helpers/page.js';
@@ -28,9 +29,11 @@ const LEAN = (): ConfigInput => siteConfig({ ui: { settingsButton: false } });
 const LEAN_BUILD = 'samtycke-no-button-no-proof.js';
 
 /** A stored "accept all" for exactly this config text: it would grant, if the build took the config. */
-function storedAcceptAll(text: string): void {
+async function storedAcceptAll(text: string): Promise<void> {
   const value = { v: 1, id: '5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6', r: '2026-11-01', t: Date.now() - 1000, c: { analytics: 1, marketing: 1, media: 1 }, h: configHash(text) };
   document.cookie = `samtycke=${encodeURIComponent(JSON.stringify(value))}; Path=/; SameSite=Lax`;
+  // The page loaded next reads the browser's jar, which WebKit may answer before it has stored this write.
+  await until(async () => (await browserCookies()).some((cookie) => cookie.name === 'samtycke'), 'the decision cookie in the browser\'s jar');
 }
 
 describe('trimmed head script builds (config/head-build.ts)', () => {
@@ -64,7 +67,7 @@ describe('trimmed head script builds (config/head-build.ts)', () => {
 
   it('applies a returning visitor\'s decision with no request beyond itself', async () => {
     const text = configText(LEAN());
-    storedAcceptAll(text);
+    await storedAcceptAll(text);
     const bundle = countedBundle(LEAN_BUILD);
     const win = (await loadPage({ config: text, script: bundle.script, before: PROBES })) as Page;
     expect(win.samtycke.state.decided).to.equal(true);
@@ -88,7 +91,7 @@ describe('trimmed head script builds (config/head-build.ts)', () => {
   ] as const) {
     it(`${build} refuses a config that needs what it leaves out, grants nothing, and names ${fits}`, async () => {
       const text = configText(config);
-      storedAcceptAll(text);
+      await storedAcceptAll(text);
       const win = (await loadPage({ config: text, script: `/dist/${build}`, before: PROBES, head: GATED })) as Page;
       const error = await win.__firstError;
       expect(error).to.contain(`${build} is built without`);
