@@ -15,6 +15,9 @@ export async function freshPage(): Promise<void> {
   removePages();
   clearDocumentCookies();
   await clearCookies();
+  // A round trip through the network stack: WebKit tells this page's process of the deletion on the same
+  // connection, so once the answer is in, a late "deleted" notice can no longer wipe a cookie the test writes next.
+  await fetch(location.href, { method: 'HEAD', cache: 'no-store' });
   localStorage.clear();
   await resetTrackerHits();
   await resetCollector();
