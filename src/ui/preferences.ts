@@ -27,7 +27,7 @@ import { focusWayBack } from './way-back.js';
 export class SamtyckePreferences extends ConsentLayer {
   static override styles = [
     baseStyles,
-    `
+    /* css */ `
       dialog.layer {
         width: min(40rem, calc(100vw - 1rem));
         max-width: none;

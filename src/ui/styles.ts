@@ -3,7 +3,7 @@
  * default; accept and reject read the same `--samtycke-choice-*` properties,
  * so a site can restyle both, never one (R06).
  */
-export const baseStyles = `
+export const baseStyles = /* css */ `
   :host {
     --_bg: var(--samtycke-bg, #ffffff);
     --_fg: var(--samtycke-fg, #1b1b1f);
