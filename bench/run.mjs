@@ -192,3 +192,14 @@ console.log(`Headless Chromium, CPU throttled ${CPU}×, ${RUNS} runs each (media
 console.log(`| metric | ${names.join(' | ')} |`);
 console.log(`| --- | ${names.map(() => '---').join(' | ')} |`);
 for (const [label, format] of rows) console.log(`| ${label} | ${names.map((name) => format(results[name])).join(' | ')} |`);
+
+// Each budget is a ratio to the peer measured in this run (medians against medians).
+const ours = results[LIBRARIES[0].name];
+const peer = results[LIBRARIES[LIBRARIES.length - 1].name];
+const ratio = (pick) => (median(ours.map(pick)) / median(peer.map(pick))).toFixed(2);
+console.log(`\n${LIBRARIES[0].name} / ${LIBRARIES[LIBRARIES.length - 1].name}, same run:`);
+console.log(`- banner visible: ${ratio((x) => x.visibleAt)}× (budget 0.8×)`);
+console.log(`- script time, first visit: ${ratio((x) => x.firstScript)}× (budget 1×)`);
+console.log(`- script time, returning visit: ${ratio((x) => x.returningScript)}× (budget 1×)`);
+console.log(`- bytes until the banner is up: ${ratio((x) => x.firstBytes)}× (budget 1×)`);
+console.log(`- bytes, returning visit: ${ratio((x) => x.returningBytes)}×`);

@@ -12,12 +12,15 @@ export interface Leftovers {
  * What `services` left on this site that the page can see: their declared
  * cookies (names, `*` as a wildcard) and localStorage and sessionStorage
  * keys. Never the decision cookie or samtycke's own keys (unsent proofs).
- * Cheap enough for every page view; erasing is left to `eraseLeftovers`.
+ * Cheap enough for every page view of a visitor who refused: a storage area
+ * is only read when a refused service declares keys (the first read of one
+ * on a page is a round trip to the browser process).
  */
 export function findLeftovers(services: readonly GateService[], decisionCookie: string): Leftovers | null {
   if (!services.length) return null;
   const cookie = globPattern(services.flatMap((service) => names(service.source.cookies)));
-  const key = globPattern(services.flatMap((service) => names(service.source.storage)));
+  const keys = services.flatMap((service) => names(service.source.storage));
+  const key = globPattern(keys);
   const cookies = document.cookie
     .split(';')
     .map((entry) => entry.split('=')[0]!.trim())
@@ -25,7 +28,7 @@ export function findLeftovers(services: readonly GateService[], decisionCookie: 
     .filter((name) => name && name !== decisionCookie && cookie.test(name));
   const inArea = (area: 'localStorage' | 'sessionStorage'): string[] => {
     try {
-      return Object.keys(window[area]).filter((name) => key.test(name) && !name.startsWith('samtycke'));
+      return keys.length ? Object.keys(window[area]).filter((name) => key.test(name) && !name.startsWith('samtycke')) : [];
     } catch {
       // Storage disabled or sandboxed: nothing was stored there either.
       return [];
