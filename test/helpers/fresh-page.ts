@@ -1,5 +1,9 @@
-import { clearCookies, clearDocumentCookies, resetCollector, resetTrackerHits } from './browser.js';
+import { browserCookies, clearCookies, clearDocumentCookies, resetCollector, resetTrackerHits } from './browser.js';
 import { removePages } from './page.js';
+import { until } from './until.js';
+
+/** A cookie only the browser-side deletion removes: its disappearance from `document.cookie` shows the deletion reached this page. */
+const MARKER = 'samtycke-test-reset';
 
 /**
  * Puts the browser back to a first visit: removes the pages `loadPage()`
@@ -14,10 +18,13 @@ import { removePages } from './page.js';
 export async function freshPage(): Promise<void> {
   removePages();
   clearDocumentCookies();
+  // WebKit tells this page's process of cookies deleted in the browser some time later; a notice that came
+  // after the test's next cookie write would wipe that cookie from what the process's pages read. So a
+  // marker goes into the browser's jar first, and the reset is done once this page no longer sees it.
+  document.cookie = `${MARKER}=1; Path=/; SameSite=Lax`;
+  await until(async () => (await browserCookies()).some((cookie) => cookie.name === MARKER), 'the reset marker in the browser\'s jar');
   await clearCookies();
-  // A round trip through the network stack: WebKit tells this page's process of the deletion on the same
-  // connection, so once the answer is in, a late "deleted" notice can no longer wipe a cookie the test writes next.
-  await fetch(location.href, { method: 'HEAD', cache: 'no-store' });
+  await until(() => !document.cookie.includes(`${MARKER}=`), 'the cookie deletion to reach this page');
   localStorage.clear();
   await resetTrackerHits();
   await resetCollector();
