@@ -92,7 +92,7 @@ const browserPlugins = (devMode, extra = [], head = undefined, runsOnLoad = fals
  * the main thread the first time each runs. Only for the bundles that run as soon as they arrive (the head
  * script, the layers); other engines read it as a comment. terser's preamble keeps the source map in line.
  */
-const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 const minify = (runsOnLoad) =>
   terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false, ...(runsOnLoad ? { preamble: COMPILE_HINT } : {}) } });

@@ -10,6 +10,7 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { COMPILE_HINT } from '../rollup.config.mjs';
 
 /** The file names of the script-tag build (the same list the build and the head script's loader read). */
 const CHUNKS = JSON.parse(readFileSync(new URL('../src/entries/chunk-files.json', import.meta.url), 'utf8'));
@@ -148,8 +149,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const { file, pattern } of leaks) console.error(`${file} contains code that belongs in the lazy chunk: ${pattern}`);
   // The bundles that run as soon as they arrive carry Chromium's compile hint (rollup.config.mjs): without it
   // their functions are compiled one by one on the main thread, a third of a returning visit's script time.
-  const unhinted = [...HEAD_BUILDS, dist('ui')].filter((file) => existsSync(file) && !readFileSync(file, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'));
-  for (const file of unhinted) console.error(`${file} does not start with the compile hint //# allFunctionsCalledOnLoad`);
+  const unhinted = [...HEAD_BUILDS, dist('ui')].filter((file) => existsSync(file) && !readFileSync(file, 'utf8').startsWith(`${COMPILE_HINT}\n`));
+  for (const file of unhinted) console.error(`${file} does not start with the compile hint ${COMPILE_HINT}`);
   const headRow = rows.find((row) => row.file === dist('head'));
   const chunk = rows.find((row) => row.file === dist('ui'));
   if (headRow && chunk && !process.argv.includes('--json')) console.log(`first visit (head + UI chunk, English): ${((headRow.brotli + chunk.brotli) / 1024).toFixed(2)} KB brotli`);

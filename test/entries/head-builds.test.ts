@@ -1,12 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import type { ConfigInput } from '../../src/config/schema.js';
-import { configHash } from '../../src/config/config.js';
 import { headFeatures, headFileFeatures, headScriptFile } from '../../src/config/head-build.js';
-import { browserCookies } from '../helpers/browser.js';
 import { clickWithMouse } from '../helpers/click-with-mouse.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { configText, countedBundle, loadPage, removePages } from '../helpers/page.js';
 import { until } from '../helpers/until.js';
+import { storeDecision } from '../helpers/stored-decision.js';
 import { siteConfig } from '../fixtures/config.js';
 import { gatedHits, laterRequestArrived, tracker, type GatedFrame } from '../gates/helpers.js';
 import { shownBanner } from '../ui/helpers.js';
@@ -29,12 +28,7 @@ const LEAN = (): ConfigInput => siteConfig({ ui: { settingsButton: false } });
 const LEAN_BUILD = 'samtycke-no-button-no-proof.js';
 
 /** A stored "accept all" for exactly this config text: it would grant, if the build took the config. */
-async function storedAcceptAll(text: string): Promise<void> {
-  const value = { v: 1, id: '5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6', r: '2026-11-01', t: Date.now() - 1000, c: { analytics: 1, marketing: 1, media: 1 }, h: configHash(text) };
-  document.cookie = `samtycke=${encodeURIComponent(JSON.stringify(value))}; Path=/; SameSite=Lax`;
-  // The page loaded next reads the browser's jar, which WebKit may answer before it has stored this write.
-  await until(async () => (await browserCookies()).some((cookie) => cookie.name === 'samtycke'), 'the decision cookie in the browser\'s jar');
-}
+const storedAcceptAll = (text: string): Promise<void> => storeDecision(text, { analytics: 1, marketing: 1, media: 1 });
 
 describe('trimmed head script builds (config/head-build.ts)', () => {
   useFreshPage(removePages);

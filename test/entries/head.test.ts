@@ -1,11 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import { configHash } from '../../src/config/config.js';
-import { browserCookies, collectedRecords } from '../helpers/browser.js';
+import { collectedRecords } from '../helpers/browser.js';
 import { configText, countedBundle, fetched, loadPage, type Frame } from '../helpers/page.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
 import { decisionApplied, type GatedFrame } from '../gates/helpers.js';
 import { until } from '../helpers/until.js';
+import { storeDecision } from '../helpers/stored-decision.js';
 import { shownPreferences } from '../ui/helpers.js';
 
 /** Runs before the bundle: records what the page logs and which views are asked for. */
@@ -21,14 +22,6 @@ const PROBES = `<script>
 
 /** Reads the API synchronously right after the bundle, before anything async could happen. */
 const SYNC_READ = `<script>window.__sync = { exists: typeof window.samtycke === 'object', analytics: window.samtycke.has('analytics'), decided: window.samtycke.state.decided };</script>`;
-
-/** Writes a decision cookie and waits until the browser's cookie jar holds it. */
-async function storedCookie(text: string, choices: Record<string, 0 | 1>, overrides: Record<string, unknown> = {}): Promise<void> {
-  const value = { v: 1, id: '5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6', r: '2026-11-01', t: Date.now() - 1000, c: choices, h: configHash(text), ...overrides };
-  document.cookie = `samtycke=${encodeURIComponent(JSON.stringify(value))}; Path=/; SameSite=Lax`;
-  // The page loaded next reads the browser's jar, which WebKit may answer before it has stored this write.
-  await until(async () => (await browserCookies()).some((cookie) => cookie.name === 'samtycke'), 'the decision cookie in the browser\'s jar');
-}
 
 const chunkRequested = (win: Window, chunk = 'samtycke-ui') => fetched(win).some((url) => url.includes(chunk));
 /** The UI chunk (banner, texts) among the files a counted bundle's page asked for. */
@@ -54,7 +47,7 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
 
   it('applies a returning visitor\'s decision at once and downloads no chunk', async () => {
     const text = configText(siteConfig());
-    await storedCookie(text, { analytics: 1, marketing: 0, media: 0 });
+    await storeDecision(text, { analytics: 1, marketing: 0, media: 0 });
     const bundle = countedBundle();
     const win = await loadPage({ config: text, before: PROBES, head: SYNC_READ, script: bundle.script });
     expect(win.__sync).to.deep.equal({ exists: true, analytics: true, decided: true });
@@ -64,7 +57,7 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
   });
 
   it('re-validates an edited config, keeps a decision of the same revision and notes the new text', async () => {
-    await storedCookie(configText(siteConfig()), { analytics: 1, marketing: 0, media: 0 });
+    await storeDecision(configText(siteConfig()), { analytics: 1, marketing: 0, media: 0 });
     const edited = configText(siteConfig({ controller: 'Exempel AB (publ)' }));
     const win = await loadPage({ config: edited, before: PROBES, head: SYNC_READ });
     // Until the validator has seen the new text, nothing is granted.
@@ -132,7 +125,7 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
 
   it('ignores a tampered cookie and asks again', async () => {
     const text = configText(siteConfig());
-    await storedCookie(text, { analytics: 1, marketing: 1, media: 1 }, { v: 9 });
+    await storeDecision(text, { analytics: 1, marketing: 1, media: 1 }, { v: 9 });
     const win = await loadPage({ config: text, before: PROBES, head: SYNC_READ });
     expect(win.__sync).to.deep.equal({ exists: true, analytics: false, decided: false });
     expect(await win.__shown).to.equal('banner');
@@ -142,7 +135,7 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
   it('stores a returning visitor\'s proof at once and sends it through the lazily loaded chunk', async () => {
     const config = siteConfig({ collector: { endpoint: '/fake-collector/v1/proofs' } });
     const text = configText(config);
-    await storedCookie(text, { analytics: 1, marketing: 0, media: 0 });
+    await storeDecision(text, { analytics: 1, marketing: 0, media: 0 });
     const bundle = countedBundle();
     const win = await loadPage({ config: text, script: bundle.script });
     // A returning visitor on a page without gated elements: the head script is the one request.
