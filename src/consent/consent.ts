@@ -61,8 +61,6 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
   let optional: readonly CategoryConfig[] = [];
   let necessary = new Set<string>();
   let serviceCategory = new Map<string, string>();
-  // On a sensitive page nothing optional runs, whatever was chosen; the choice itself is kept (R41).
-  let sensitive = false;
   let channel: BroadcastChannel | null = null;
   let state: ConsentState = stateOf(config, null, gpc);
 
@@ -169,7 +167,9 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
         if (adopted) warn('unknown-category', `"${id}" is neither a category nor a service in the config`);
         return false;
       }
-      return state.choices[category] === true && (!sensitive || necessary.has(category));
+      // On a sensitive page nothing optional runs, whatever was chosen; the choice itself is kept (R41).
+      // The address is read on each call: a single-page app moves into a zone without a page load.
+      return state.choices[category] === true && (necessary.has(category) || !inSensitiveZone(config));
     },
     when(id) {
       if (consent.has(id)) return Promise.resolve();
@@ -216,7 +216,6 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
       optional = config.categories.filter((category) => !category.necessary);
       necessary = new Set(config.categories.filter((category) => category.necessary).map((category) => category.id));
       serviceCategory = new Map(config.categories.flatMap((category) => category.services.map((service) => [service.id, category.id] as const)));
-      sensitive = inSensitiveZone(config);
       if (typeof BroadcastChannel === 'function') {
         channel = new BroadcastChannel(`samtycke:${config.cookie.name}`);
         channel.onmessage = refresh;

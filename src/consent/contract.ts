@@ -117,7 +117,7 @@ export interface Consent {
   readonly config: Config;
   /** The current state; a new object after every change. */
   readonly state: ConsentState;
-  /** Whether a category, or the category of a service id, is granted. Necessary categories always are; nothing optional is on a sensitive page (R41). An unknown id is `false`. */
+  /** Whether a category, or the category of a service id, is granted. Necessary categories always are; nothing optional is on a sensitive page (R41), the page's current path deciding, so a client-side route change into a zone counts. An unknown id is `false`. */
   has(id: string): boolean;
   /** Resolves once `id` is granted; never, while it stays refused. */
   when(id: string): Promise<void>;

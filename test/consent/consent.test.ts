@@ -224,6 +224,22 @@ describe('consent core', () => {
     expect(open(undefined, { sensitiveZones: ['/booking/*'] }).has('analytics')).to.equal(true);
   });
 
+  it('follows a client-side route change into and out of a sensitive zone, as a single-page app navigates (R41)', async () => {
+    const consent = open(undefined, { sensitiveZones: ['/booking/*'] });
+    await runInsideClick(window, () => consent.acceptAll());
+    const here = location.href;
+    expect(consent.has('analytics')).to.equal(true);
+    try {
+      history.pushState(null, '', '/booking/1');
+      expect(consent.has('analytics') || consent.has('marketing') || consent.has('ga4')).to.equal(false);
+      expect(consent.has('necessary')).to.equal(true);
+      expect(consent.state.choices.analytics).to.equal(true);
+    } finally {
+      history.replaceState(null, '', here);
+    }
+    expect(consent.has('analytics') && consent.has('ga4')).to.equal(true);
+  });
+
   it('asks the UI for the banner only when there is no current decision', async () => {
     const shows: string[] = [];
     const onShow = (event: GlobalEventHandlersEventMap['samtycke:show']) => shows.push(event.detail.view);
