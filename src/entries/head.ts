@@ -82,8 +82,11 @@ function start(scriptSrc: string): Consent {
           // Necessary categories are granted from now on, decided or not.
           gates?.refresh();
         })
-        // A broken config must be loud for the site owner and grant nothing.
-        .catch((error: unknown) => console.error(error));
+        // A broken config must be loud for the site owner and grant nothing, not even its "necessary" hosts.
+        .catch((error: unknown) => {
+          gates?.distrust();
+          console.error(error);
+        });
     }
   } catch (error) {
     console.error(error);

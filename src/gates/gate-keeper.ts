@@ -33,6 +33,13 @@ export interface Gates {
   blocked(): readonly BlockedAttempt[];
   /** Activates whatever the consent object now grants (after it was replaced, for example). */
   refresh(): void;
+  /**
+   * The config was refused by the validator: from now on the hosts of its
+   * strictly necessary services are held back too, since nothing is granted
+   * under a broken config (a tracker host in a necessary category is one
+   * reason to refuse it, R34).
+   */
+  distrust(): void;
 }
 
 const FETCHING = 'script,img,iframe,frame,object,link,video,audio,source';
@@ -66,6 +73,8 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   /** Set while markup is cleaned: its tags are listed once they are in their own document, not twice. */
   let quiet = false;
   let loading: Promise<GateActions> | undefined;
+  /** Set when the validator refused the config: its "necessary" claims no longer exempt a host. */
+  let refused = false;
 
   function parse(value: unknown): URL | null {
     const text = String(value).trim();
@@ -83,7 +92,7 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   function denied(value: unknown, kind: BlockedKind): GateService | undefined {
     const url = parse(value);
     const service = url && serviceForHost(rules, url.hostname);
-    if (!url || !service || service.necessary) return undefined;
+    if (!url || !service || (service.necessary && !refused)) return undefined;
     if (consent.has(service.id)) {
       // Code, embeds and media keep running once they load: revoking their category reloads the page.
       if (/^(script|iframe|media)$/.test(kind)) ran.add(service.category);
@@ -231,5 +240,11 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   };
   consent.on('change', (state) => settle(state));
   settle(consent.state, true);
-  return { blocked: () => log.list(), refresh: () => later((gates) => gates.scan()) };
+  return {
+    blocked: () => log.list(),
+    refresh: () => later((gates) => gates.scan()),
+    distrust: () => {
+      refused = true;
+    },
+  };
 }

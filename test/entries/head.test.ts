@@ -107,6 +107,17 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
     expect(win.document.cookie).not.to.contain('samtycke=');
   });
 
+  it('holds back the hosts of a refused config\'s "necessary" services once the validator has refused it (R34)', async () => {
+    const broken = siteConfig();
+    // A tracker host claimed as strictly necessary: the validator refuses the whole config.
+    broken.categories.unshift({ id: 'essential', necessary: true, services: [{ id: 'ads', name: 'Ads', hosts: ['bat.bing.com'], justification: 'claimed' }] });
+    const win = await loadPage({ config: configText(broken), before: PROBES });
+    expect((await win.__firstError) as string).to.contain('bat.bing.com');
+    const outcome = await win.fetch('https://bat.bing.com/action/0').then(() => 'sent', (error: Error) => error.message);
+    expect(outcome).to.equal('blocked by samtycke');
+    expect(win.samtycke!.blocked().map((attempt) => `${attempt.kind} ${attempt.host} ${attempt.service}`)).to.include('fetch bat.bing.com ads');
+  });
+
   it('shows the preferences asked for while the config is still being validated', async () => {
     // An unstamped config: the validator loads first; the page asks at once, as a click on "Cookie settings" would.
     const win = await loadPage({ config: siteConfig(), before: PROBES, head: '<script>window.samtycke.showPreferences()</script>' });
