@@ -48,6 +48,8 @@ function start(scriptSrc: string): Consent {
   const loadUi = uiLoader(consent, scriptSrc);
   let raw: unknown;
   let gates: Gates | undefined;
+  /** Set when the validator refused the config. */
+  let refused = false;
   try {
     const { text, input, stamp } = readConfigElement();
     raw = input;
@@ -82,9 +84,9 @@ function start(scriptSrc: string): Consent {
           // Necessary categories are granted from now on, decided or not.
           gates?.refresh();
         })
-        // A broken config must be loud for the site owner and grant nothing, not even its "necessary" hosts.
+        // A broken config must be loud for the site owner and grant nothing; nor can it say what tracks.
         .catch((error: unknown) => {
-          gates?.distrust();
+          refused = true;
           console.error(error);
         });
     }
@@ -95,6 +97,8 @@ function start(scriptSrc: string): Consent {
   gates = startGateKeeper(consent, {
     config: raw,
     log: blockedLog,
+    // No config element, one that is not a JSON object, or one the validator refused: no list of trackers to go by.
+    refused: () => refused || !(raw instanceof Object) || Array.isArray(raw),
     // Activation and placeholders: fetched once a gated element shows up.
     actions: () => importChunk<typeof import('./gates-chunk.js')>(GATES_CHUNK, scriptSrc),
   });

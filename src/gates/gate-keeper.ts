@@ -25,6 +25,17 @@ export interface GatesOptions {
 export interface GateKeeperOptions extends GatesOptions {
   /** Loads `gate-actions.ts`; asked for the first time a gated element shows up or a decision applies. */
   actions(): Promise<GateActionsModule>;
+  /**
+   * Whether the config is refused (missing, not JSON, or refused by the
+   * validator); asked at each request. While it is, every request to an
+   * origin other than the page's own is held back, the hosts of "strictly
+   * necessary" services included: a config that breaks the schema cannot be
+   * trusted to list its trackers (a mistyped key drops a category's hosts, a
+   * tracker host may be claimed as necessary, R34), and nothing is ever
+   * granted under it (R01, R02). Such attempts are listed with `service` and
+   * `category` empty.
+   */
+  refused?(): boolean;
 }
 
 /** What `startGates()` returns. */
@@ -33,14 +44,10 @@ export interface Gates {
   blocked(): readonly BlockedAttempt[];
   /** Activates whatever the consent object now grants (after it was replaced, for example). */
   refresh(): void;
-  /**
-   * The config was refused by the validator: from now on the hosts of its
-   * strictly necessary services are held back too, since nothing is granted
-   * under a broken config (a tracker host in a necessary category is one
-   * reason to refuse it, R34).
-   */
-  distrust(): void;
 }
+
+/** Stands for any host of a refused config: no service of it can be granted. */
+const UNLISTED: GateService = { id: '', category: '', necessary: false, hosts: [], source: {} };
 
 const FETCHING = 'script,img,iframe,frame,object,link,video,audio,source';
 /** Elements with a browsing context of their own. */
@@ -73,8 +80,6 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   /** Set while markup is cleaned: its tags are listed once they are in their own document, not twice. */
   let quiet = false;
   let loading: Promise<GateActions> | undefined;
-  /** Set when the validator refused the config: its "necessary" claims no longer exempt a host. */
-  let refused = false;
 
   function parse(value: unknown): URL | null {
     const text = String(value).trim();
@@ -91,8 +96,10 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
 
   function denied(value: unknown, kind: BlockedKind): GateService | undefined {
     const url = parse(value);
-    const service = url && serviceForHost(rules, url.hostname);
-    if (!url || !service || (service.necessary && !refused)) return undefined;
+    if (!url) return undefined;
+    const refused = options.refused?.();
+    const service = serviceForHost(rules, url.hostname) ?? (refused && url.origin !== self.origin ? UNLISTED : undefined);
+    if (!service || (service.necessary && !refused)) return undefined;
     if (consent.has(service.id)) {
       // Code, embeds and media keep running once they load: revoking their category reloads the page.
       if (/^(script|iframe|media)$/.test(kind)) ran.add(service.category);
@@ -240,11 +247,5 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   };
   consent.on('change', (state) => settle(state));
   settle(consent.state, true);
-  return {
-    blocked: () => log.list(),
-    refresh: () => later((gates) => gates.scan()),
-    distrust: () => {
-      refused = true;
-    },
-  };
+  return { blocked: () => log.list(), refresh: () => later((gates) => gates.scan()) };
 }

@@ -118,6 +118,30 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
     expect(win.samtycke!.blocked().map((attempt) => `${attempt.kind} ${attempt.host} ${attempt.service}`)).to.include('fetch bat.bing.com ads');
   });
 
+  it('holds back every request to another origin, from the start, when the config is not JSON (R01, R02)', async () => {
+    // Sent by the page's first script, before the validator could answer.
+    const early = `<script>window.__early = fetch('https://tracker.example/collect').then(() => 'sent', (error) => error.message);
+      new Image().src = 'https://pixel.example/p.gif';</script>`;
+    const win = await loadPage({ config: '{ "revision": "2026-11-01", "categories": [ ', before: PROBES, head: early });
+    expect(await win.__early).to.equal('blocked by samtycke');
+    // The control: the page's own origin is not held back.
+    expect(await win.fetch(new URL('/dist/samtycke.js', location.href).href).then((response) => response.status)).to.equal(200);
+    expect((await win.__firstError) as string).to.contain('not valid JSON');
+    const listed = win.samtycke!.blocked().map((attempt) => `${attempt.kind} ${attempt.host} "${attempt.service}"`);
+    expect(listed).to.include.members(['fetch tracker.example ""', 'image pixel.example ""']);
+  });
+
+  it('holds back every request to another origin once the validator refuses the config, hosts it failed to list included', async () => {
+    const broken = siteConfig() as unknown as { categories: unknown[] };
+    // "service" for "services": the raw config lists no host for this category, the validator refuses the key.
+    broken.categories.push({ id: 'ads', service: [{ id: 'tracker', name: 'Tracker', hosts: ['tracker.example'] }] });
+    const win = await loadPage({ config: configText(broken), before: PROBES });
+    expect((await win.__firstError) as string).to.contain('ConfigError');
+    const outcome = await win.fetch('https://tracker.example/collect').then(() => 'sent', (error: Error) => error.message);
+    expect(outcome).to.equal('blocked by samtycke');
+    expect(await win.fetch(new URL('/dist/samtycke.js', location.href).href).then((response) => response.status)).to.equal(200);
+  });
+
   it('shows the preferences asked for while the config is still being validated', async () => {
     // An unstamped config: the validator loads first; the page asks at once, as a click on "Cookie settings" would.
     const win = await loadPage({ config: siteConfig(), before: PROBES, head: '<script>window.samtycke.showPreferences()</script>' });
