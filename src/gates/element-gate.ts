@@ -8,8 +8,15 @@ import type { BlockedKind } from '../consent/contract.js';
 import { URL_ATTRIBUTES } from '../internal/request-hooks.js';
 import { trustedScriptUrl } from './trusted-types.js';
 
-/** The elements that fetch, and what a blocked request of each is called. */
-export const KINDS: Readonly<Record<string, BlockedKind>> = { SCRIPT: 'script', IFRAME: 'iframe', FRAME: 'iframe', IMG: 'img', LINK: 'link', VIDEO: 'media', AUDIO: 'media', SOURCE: 'media' };
+/**
+ * The elements that fetch, by `tagName`, and what a blocked request of each is called. SVG
+ * elements keep their case: an SVG `<script href>` runs code and an `<image href>` is a
+ * pixel, like their HTML counterparts.
+ */
+export const KINDS: Readonly<Record<string, BlockedKind>> = {
+  SCRIPT: 'script', IFRAME: 'iframe', FRAME: 'iframe', IMG: 'img', LINK: 'link', VIDEO: 'media', AUDIO: 'media', SOURCE: 'media',
+  script: 'script', image: 'img',
+};
 
 /** A `<video>` or `<audio>`, from any realm (a frame's elements are not this window's `HTMLMediaElement`s). */
 const isMedia = (element: Element | null): element is HTMLMediaElement => /^(VIDEO|AUDIO)$/.test(element?.tagName ?? '');
@@ -29,7 +36,7 @@ export const isPending = (element: Element): boolean =>
 
 /**
  * Sets the held-back URLs on `img`, `iframe`, `link`, `video`/`audio`/`source`,
- * or a script created by code, with `set`, which passes the gates
+ * SVG `image`/`script`, or a script created by code, with `set`, which passes the gates
  * ("Load once" loads what is not granted).
  */
 export function activateElement(element: Element, set: (element: Element, name: string, value: string) => void): void {
@@ -37,8 +44,9 @@ export function activateElement(element: Element, set: (element: Element, name: 
     const value = element.getAttribute(`data-${name}`);
     if (value === null) continue;
     element.removeAttribute(`data-${name}`);
-    // A script's URL is a Trusted Types sink: through samtycke's policy, for this one URL.
-    set(element, name, element.tagName === 'SCRIPT' && name === 'src' ? trustedScriptUrl(value) : value);
+    // A script holds back only its script URL (an HTML script's `src`, an SVG script's `href`), a Trusted Types sink:
+    // through samtycke's policy, for this one URL.
+    set(element, name, element.localName === 'script' ? trustedScriptUrl(value) : value);
   }
   const media = element.tagName === 'SOURCE' ? element.parentElement : element;
   if (isMedia(media)) {

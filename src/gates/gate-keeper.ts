@@ -49,7 +49,7 @@ export interface Gates {
 /** Stands for any host of a refused config: no service of it can be granted. */
 const UNLISTED: GateService = { id: '', category: '', necessary: false, hosts: [], source: {} };
 
-const FETCHING = 'script,img,iframe,frame,object,link,video,audio,source';
+const FETCHING = 'script,img,iframe,frame,object,link,video,audio,source,image';
 /** Elements with a browsing context of their own. */
 const FRAMES = /^(I?FRAME|OBJECT)$/;
 /** Elements the site marked for gating. */

@@ -231,7 +231,9 @@ function wrapElementUrls(w: Realm, keeps: ElementUrlInspector): void {
     if (next !== undefined) setAttribute.call(this, name, next);
   };
   element.setAttributeNS = function (this: Element, namespace: string | null, name: string, value: string) {
-    const next = namespace || name.length > 6 ? value : passed(this, name, value);
+    // No namespace, or XLink's (SVG's legacy `xlink:href`, any prefix, fetches like `href`); other namespaces never fetch.
+    const local = namespace ? /xlink$/.test(namespace) && name.replace(/^.*:/, '') : name;
+    const next = !local || local.length > 6 ? value : passed(this, local, value);
     if (next !== undefined) setAttributeNS.call(this, namespace, name, next);
   };
   // `new Audio(url)` sets its URL without the `src` setter: through it instead, after `preload`, as the constructor does.

@@ -4,7 +4,10 @@ import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { until } from '../helpers/until.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
-import { gatedHits, hitsOf, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
+import { gatedHits, hitsOf, kinds, laterRequestArrived, tracker, validated, type GatedFrame } from './helpers.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const XLINK = 'http://www.w3.org/1999/xlink';
 
 /** What a tag manager or an SPA does after load, each in its own way; nothing carries a samtycke attribute. */
 function injectTags(win: GatedFrame) {
@@ -83,6 +86,34 @@ describe('gates: tags added after load (R03)', () => {
     expect(image.getAttribute('src')).to.equal(null);
     await laterRequestArrived(win);
     expect(await hitsOf('pixel.test', '/tracker/still-refused.gif')).to.equal(0);
+  });
+
+  it('holds back SVG scripts and images whose href code sets, and loads them after "Accept all"', async () => {
+    const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
+    await validated(win);
+    const doc = win.document;
+    const svg = doc.createElementNS(SVG, 'svg');
+    // An SVG script runs what its href names, as an HTML script runs its src.
+    const script = doc.createElementNS(SVG, 'script');
+    script.setAttribute('href', tracker('analytics.test', 'svg.js'));
+    const image = doc.createElementNS(SVG, 'image');
+    image.setAttributeNS(XLINK, 'xlink:href', tracker('pixel.test', 'svg.gif'));
+    image.setAttribute('width', '1');
+    image.setAttribute('height', '1');
+    svg.append(script, image);
+    doc.body.append(svg);
+    expect(script.getAttribute('href')).to.equal(null);
+    expect(image.getAttributeNS(XLINK, 'href')).to.equal(null);
+    expect(image.dataset.href).to.equal(tracker('pixel.test', 'svg.gif'));
+    expect(kinds(win.samtycke.blocked())).to.deep.equal(['image', 'script']);
+    await laterRequestArrived(win);
+    expect(await gatedHits()).to.deep.equal([]);
+    expect(win.__trackerRuns).to.equal(undefined);
+
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
+    await until(() => win.__trackerRuns?.includes('analytics.test/tracker/svg.js'), 'the SVG script to run');
+    await until(() => hitsOf('pixel.test', '/tracker/svg.gif'), 'the SVG image');
+    expect((await gatedHits()).sort()).to.deep.equal(['analytics.test/tracker/svg.js', 'pixel.test/tracker/svg.gif']);
   });
 
   it('holds back a tag inserted as a markup string right after insertion (its first request may already have left)', async () => {
