@@ -12,12 +12,12 @@ import type { CategoryConfig, Config } from '../config/config.js';
 import { DEV, warn } from '../internal/dev.js';
 import { randomId } from '../internal/random-id.js';
 import { stateOf } from './consent-state.js';
+import type { ProofRecord } from '../proof/proof-record.js';
 import type { Consent, ConsentOptions, ConsentState, ConsentView, DecisionStore, ProofSink } from './contract.js';
 import { DAY_MS, staleReason, type Decision, type DecisionAction, type DecisionContext, type StoredDecision } from './decision.js';
 import { ConsentChangeEvent, ConsentDecisionEvent, ConsentShowEvent } from './events.js';
 import { browserSendsGpc, gpcRefuses } from './gpc.js';
 import { createListeners } from './listeners.js';
-import { proofOfDecision } from './proof-of-decision.js';
 import { inSensitiveZone } from './sensitive-zone.js';
 import { hasUserActivation } from './user-activation.js';
 
@@ -31,6 +31,11 @@ export interface Adoption {
   readonly stored?: StoredDecision | null | undefined;
   /** Where proof records go, when a collector is configured. */
   readonly proof?: ProofSink | undefined;
+  /**
+   * How a decision becomes its proof record (`proofOfDecision`), given with
+   * `proof`: a head script built without proofs leaves the record's code out.
+   */
+  readonly proofOf?: ((decision: Decision) => ProofRecord) | undefined;
   /** The config came after the page could subscribe: a stored decision is announced as a change. */
   readonly late?: boolean;
 }
@@ -57,6 +62,7 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
   let configHash = '';
   let store: DecisionStore | undefined;
   let proof: ProofSink | undefined;
+  let proofOf: Adoption['proofOf'];
   let adopted = false;
   let optional: readonly CategoryConfig[] = [];
   let necessary = new Set<string>();
@@ -83,15 +89,20 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
    * decision itself, so this tab never reads a cookie the other tab's write has
    * not reached yet; a notice without one (an older tab) reads the cookie.
    */
-  function refresh(event: MessageEvent): void {
+  function refresh(event: { data?: unknown }): void {
     const carried = typeof event.data === 'string' ? store!.parse(event.data) : null;
     const next = stateOf(config, currentDecision(carried ?? undefined), gpc);
     if (JSON.stringify(next) !== JSON.stringify(state)) changeTo(next);
   }
 
+  /** A page back from the back/forward cache may have missed another tab's notice (WebKit drops them): the cookie is read again. */
+  function restored(event: PageTransitionEvent): void {
+    if (event.persisted) refresh({});
+  }
+
   /** The proof first, then `decision` listeners: a record exists before the decision takes effect (R30). */
   function record(decision: Decision): void {
-    proof?.enqueue(proofOfDecision(decision));
+    if (proof && proofOf) proof.enqueue(proofOf(decision));
     listeners.emit('decision', decision, new ConsentDecisionEvent(decision));
   }
 
@@ -201,6 +212,7 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
     showBanner: () => show('banner'),
     destroy() {
       channel?.close();
+      removeEventListener('pageshow', restored);
       listeners.clear();
     },
     get proof() {
@@ -213,6 +225,7 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
       configHash = adoption.configHash;
       store = adoption.store;
       proof = adoption.proof;
+      proofOf = adoption.proofOf;
       optional = config.categories.filter((category) => !category.necessary);
       necessary = new Set(config.categories.filter((category) => category.necessary).map((category) => category.id));
       serviceCategory = new Map(config.categories.flatMap((category) => category.services.map((service) => [service.id, category.id] as const)));
@@ -220,6 +233,7 @@ export function createPendingConsent(options: ConsentOptions = {}): PendingConse
         channel = new BroadcastChannel(`samtycke:${config.cookie.name}`);
         channel.onmessage = refresh;
       }
+      addEventListener('pageshow', restored);
       const initial = currentDecision(adoption.stored);
       // Same decision, config text edited without a new revision: keep the decision, note the new fingerprint.
       if (initial && initial.h !== configHash) store.write({ ...initial, h: configHash }, (initial.t + config.retention * DAY_MS - now()) / DAY_MS);

@@ -2,6 +2,7 @@ import { configHash } from '../config/config.js';
 import type { ConfigInput } from '../config/schema.js';
 import { validateConfig } from '../config/validate-config.js';
 import { startConsent } from '../consent/consent.js';
+import { proofOfDecision } from '../consent/proof-of-decision.js';
 import type { BlockedAttempt, Consent, ConsentOptions } from '../consent/contract.js';
 import { decisionCookie } from '../storage/decision-cookie.js';
 import { createProofQueue } from '../storage/proof-queue.js';
@@ -31,7 +32,7 @@ export function createConsent(input: ConfigInput, options: CreateConsentOptions 
   const proof = config.collector ? createProofQueue(config.collector.endpoint) : undefined;
   const consent = startConsent(
     config,
-    { store: decisionCookie(config.cookie), configHash: configHash(options.configText ?? JSON.stringify(input)), proof },
+    { store: decisionCookie(config.cookie), configHash: configHash(options.configText ?? JSON.stringify(input)), proof, proofOf: proofOfDecision },
     { ...options, blockedLog: options.blockedLog ?? listenForBlocked() },
   );
   void proof?.flush();

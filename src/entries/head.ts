@@ -18,6 +18,7 @@ import { configHash, normalizeConfig, type Config } from '../config/config.js';
 import type { ConfigInput } from '../config/schema.js';
 import { createBlockedLog } from '../consent/blocked-log.js';
 import { createPendingConsent, type PendingConsent } from '../consent/consent.js';
+import { proofOfDecision } from '../consent/proof-of-decision.js';
 import type { Consent } from '../consent/contract.js';
 import { startGateKeeper, type Gates } from '../gates/gate-keeper.js';
 import { looseRecord, looseText } from '../internal/loose.js';
@@ -72,6 +73,7 @@ function start(scriptSrc: string): Consent {
         late,
         // Stored at once, sent by a chunk: a returning visitor with nothing to send loads nothing.
         proof: WITH_PROOF && endpoint ? createDeferredProofSink(() => importChunk<typeof import('./proof-chunk.js')>(PROOF_CHUNK, scriptSrc).then((chunk) => chunk.sendProofs(endpoint))) : undefined,
+        proofOf: WITH_PROOF ? proofOfDecision : undefined,
       });
     };
     // Only parsed JSON can be trusted, whatever a stamp or a cookie claims.

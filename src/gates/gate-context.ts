@@ -25,8 +25,8 @@ export interface GateContext {
   holdBack(element: Element): boolean;
   /** The same for an element of markup being cleaned: listed once it is in its own document, not now. */
   holdBackQuietly(element: Element): boolean;
-  /** The page's document and the documents of the same-origin frames the gates observe. */
-  documents(): Document[];
+  /** The page's document, the documents of the same-origin frames the gates observe, and the shadow roots a gated element was put in. */
+  documents(): (Document | ShadowRoot)[];
   /** The page's CSP nonce (empty without one), for the first script of a frame document samtycke rewrites. */
   readonly nonce: string;
   /** Every `srcdoc` samtycke wrote: a frame that shows up with one of these needs no second look. */

@@ -1,7 +1,7 @@
 import type { BlockedAttempt, BlockedKind, BlockedLog, Consent, ConsentState } from '../consent/contract.js';
 import { createBlockedLog } from '../consent/blocked-log.js';
 import { DEV, warn } from '../internal/dev.js';
-import { inspectDocuments, inspectElementUrls, inspectMarkup, inspectNetwork, reachRealm, setAttributeUninspected, URL_ATTRIBUTES } from '../internal/request-hooks.js';
+import { inspectDocuments, inspectElementUrls, inspectInsertions, inspectMarkup, inspectNetwork, reachRealm, setAttributeUninspected, URL_ATTRIBUTES } from '../internal/request-hooks.js';
 import { pushConsentDefault } from './consent-mode.js';
 import { createDecisionEffects } from './decision-effects.js';
 import { isPending, KINDS, srcsetUrls } from './element-gate.js';
@@ -75,10 +75,12 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   const log = options.log ?? createBlockedLog();
   const ran = new Set<string>();
   const logged = new WeakSet<Element>();
-  /** The page's document and those of the same-origin frames reached so far. */
-  const documents = new Set<Document>([document]);
+  /** The page's document, those of the same-origin frames reached so far, and shadow roots a gated element was put in. */
+  const documents = new Set<Document | ShadowRoot>([document]);
   /** Set while markup is cleaned: its tags are listed once they are in their own document, not twice. */
   let quiet = false;
+  /** Set while a subtree is looked at on its way into a document: its images are elements of the page, not made by code. */
+  let inserting = false;
   let loading: Promise<GateActions> | undefined;
 
   function parse(value: unknown): URL | null {
@@ -120,8 +122,8 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     denied,
     holdBack,
     holdBackQuietly,
-    // A frame removed or navigated away leaves a document without a window: forgotten.
-    documents: () => [...documents].filter((each) => each.defaultView || !documents.delete(each)),
+    // A frame removed or navigated away leaves a document without a window, a removed host its shadow root: forgotten.
+    documents: () => [...documents].filter((each) => (each as Document).defaultView || (each as ShadowRoot).host?.isConnected || !documents.delete(each)),
     // The head script's own, for the first script of a frame document samtycke rewrites.
     nonce: (document.currentScript as HTMLScriptElement | null)?.nonce || document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce || '',
     clean: new Set(),
@@ -137,7 +139,7 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   function neutralise(element: Element, name: string, url: string): boolean {
     let kind = KINDS[element.tagName];
     if (!kind) return false;
-    if (kind === 'img' && !element.isConnected) kind = 'image';
+    if (kind === 'img' && !element.isConnected && !inserting) kind = 'image';
     // Every srcset candidate is a request of its own: each is checked (and listed).
     const service = (name === 'srcset' ? srcsetUrls(url) : [url]).map((each) => denied(each, kind)).find(Boolean);
     if (!service) return false;
@@ -174,7 +176,14 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
       reachRealm((element as HTMLIFrameElement).contentWindow);
     }
     // Held back first: a gated element can carry a live URL too (a `poster`, a `srcset`).
-    if (holdBack(element) || (isPending(element) && element.closest(GATED))) later((gates) => gates.gate(element));
+    if (holdBack(element) || (isPending(element) && element.closest(GATED))) {
+      later((gates) => {
+        // One put in a shadow root (by then) is found there again when a decision comes.
+        const root = element.getRootNode() as ShadowRoot;
+        if (root.host) documents.add(root);
+        gates.gate(element);
+      });
+    }
   }
 
   /** The URLs of an element of markup being cleaned, held back without a log entry: it is listed once it is in its document. */
@@ -190,15 +199,16 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
   const frames = createFrameKeeper(holdBackQuietly, later, context.clean);
   /** A frame's empty document loaded while its own is checked: not an event of the page's. */
   const stopWaitingLoad = (event: Event) => frames.waiting(event.target) && event.stopImmediatePropagation();
+  /** A node put in a document (an element, a fragment, text): its fetching elements handled. */
+  function look(node: Node): void {
+    const element = node as Element;
+    if (KINDS[element.tagName] || FRAMES.test(element.tagName)) handle(element);
+    if (element.firstElementChild) for (const inner of element.querySelectorAll(FETCHING)) handle(inner);
+  }
+  /** Nodes looked at on their way in by a DOM method: the observer, which hears of them next, leaves them be. */
+  const lookedAt = new WeakSet<Node>();
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node.nodeType !== 1) continue;
-        const element = node as Element;
-        if (KINDS[element.tagName] || FRAMES.test(element.tagName)) handle(element);
-        if (element.firstElementChild) for (const inner of element.querySelectorAll(FETCHING)) handle(inner);
-      }
-    }
+    for (const record of records) for (const node of record.addedNodes) if (!lookedAt.delete(node)) look(node);
   });
 
   /** A document of a same-origin frame: observed like the page's, what it holds already handled. */
@@ -232,6 +242,17 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
       return true;
     });
     inspectMarkup(frames.markup);
+    // A subtree built apart (a template's clone, a parsed fragment) is held back before it is connected:
+    // an iframe navigates, and a fragment's script runs, as it is inserted, before the observer hears of it.
+    inspectInsertions((node) => {
+      inserting = true;
+      lookedAt.add(node);
+      try {
+        look(node);
+      } finally {
+        inserting = false;
+      }
+    });
     inspectDocuments(observe);
     observer.observe(document.documentElement, { childList: true, subtree: true });
     document.addEventListener('load', stopWaitingLoad, true);

@@ -44,6 +44,14 @@ export type ElementUrlInspector = (element: Element, name: string, url: string) 
  */
 export type MarkupInspector = (markup: unknown, node: Node, whole: boolean) => unknown;
 
+/**
+ * Looks at a node (an element, or a fragment) about to be put into a
+ * connected document by a DOM method (`appendChild`, `insertBefore`,
+ * `append`, `before`, …): its frames navigate, and a script of a fragment
+ * made from markup runs, as it is inserted, before an observer hears of it.
+ */
+export type InsertionInspector = (node: Node) => void;
+
 /** Told of each document of another realm (a frame, a popup) the first time it is reached; the page's own document is not among them. */
 export type DocumentInspector = (document: Document) => void;
 
@@ -64,6 +72,7 @@ type Realm = Window & typeof globalThis;
 const network: NetworkInspector[] = [];
 const elementUrls: ElementUrlInspector[] = [];
 const markups: MarkupInspector[] = [];
+const insertions: InsertionInspector[] = [];
 const documents: DocumentInspector[] = [];
 /** `Element.prototype.setAttribute` before it was wrapped; set once the wrappers are in. */
 let setAttribute: Element['setAttribute'] | undefined;
@@ -93,6 +102,12 @@ export function inspectElementUrls(inspector: ElementUrlInspector): void {
 export function inspectMarkup(inspector: MarkupInspector): void {
   install();
   markups.push(inspector);
+}
+
+/** Adds an inspector for nodes about to be inserted into a connected document. */
+export function inspectInsertions(inspector: InsertionInspector): void {
+  install();
+  insertions.push(inspector);
 }
 
 /** Adds an inspector told of each document of a same-origin frame or popup the page reaches from now on. */
@@ -126,6 +141,9 @@ export function reachRealm(win: Window | null | undefined): void {
     wrapNetwork(realm, (url, kind, body) => network.some((inspect) => inspect(url, kind, body)));
     wrapElementUrls(realm, (element, name, url) => elementUrls.some((inspect) => inspect(element, name, url)));
     wrapFrames(realm);
+    wrapInsertions(realm, (node) => {
+      for (const inspect of insertions) inspect(node);
+    });
   }
   if (reached.has(reachedDocument)) return;
   reached.add(reachedDocument);
@@ -168,6 +186,13 @@ function wrapNetwork(w: Realm, stops: NetworkInspector): void {
     if (!stops(urls.get(this), 'xhr', body)) return send.call(this, body);
     queueMicrotask(() => ['error', 'loadend'].forEach((type) => this.dispatchEvent(new w.ProgressEvent(type))));
   };
+
+  // fetchLater (Chromium): sent as the page goes away, like a beacon; held back, it is never activated.
+  const later = (w as { fetchLater?: (...args: unknown[]) => unknown }).fetchLater;
+  if (later) {
+    (w as { fetchLater?: unknown }).fetchLater = (...args: unknown[]) =>
+      stops(typeof args[0] === 'object' ? urlOf(args[0]) : args[0], 'beacon', (args[1] as RequestInit | undefined)?.body) ? { activated: false } : later.apply(w, args);
+  }
 
   const beacon = w.Navigator.prototype.sendBeacon;
   w.Navigator.prototype.sendBeacon = function (this: Navigator, url, data) {
@@ -244,6 +269,36 @@ function wrapElementUrls(w: Realm, keeps: ElementUrlInspector): void {
       return audio;
     },
   });
+}
+
+/**
+ * Wraps the DOM methods that put nodes into a document, so a subtree built
+ * apart from the page (a framework's clone of a parsed template, a fragment
+ * made from a markup string) is looked at before it is connected. Only
+ * insertions into a connected document are looked at; an inspector that
+ * throws is reported and never stops the insertion (the observer still sees
+ * the node).
+ */
+function wrapInsertions(w: Realm, look: InsertionInspector): void {
+  for (const prototype of [w.Node.prototype, w.Element.prototype, w.CharacterData.prototype, w.DocumentFragment.prototype] as unknown as Record<string, (...args: unknown[]) => unknown>[]) {
+    for (const name of ['appendChild', 'insertBefore', 'append', 'prepend', 'before', 'after', 'replaceWith', 'replaceChildren']) {
+      const insert = prototype[name];
+      if (!Object.hasOwn(prototype, name) || !insert) continue;
+      prototype[name] = function (this: Node, ...args: unknown[]) {
+        // Strings (text) are no nodes; a node may be of another realm.
+        if (this.isConnected) {
+          for (const arg of args) {
+            try {
+              if (arg && typeof arg === 'object') look(arg as Node);
+            } catch (error) {
+              reportError(error);
+            }
+          }
+        }
+        return insert.apply(this, args);
+      };
+    }
+  }
 }
 
 /**

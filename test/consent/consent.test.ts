@@ -5,6 +5,8 @@ import { runInsideClick } from '../helpers/click-with-mouse.js';
 import { engine } from '../helpers/engine.js';
 import { useFreshPage } from '../helpers/fresh-page.js';
 import { siteConfig } from '../fixtures/config.js';
+import { configText } from '../helpers/page.js';
+import { storeDecision } from '../helpers/stored-decision.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const created: Consent[] = [];
@@ -211,6 +213,19 @@ describe('consent core', () => {
     const withdrawn = new Promise<ConsentState>((resolve) => here.on('change', resolve));
     otherTab.withdraw();
     expect((await withdrawn).choices.marketing).to.equal(false);
+  });
+
+  it('reads the decision again when the page is restored from the back/forward cache, where another tab\'s notice can be lost', async () => {
+    const here = open({ now: Date.now() });
+    // Another tab's decision whose notice never arrived: only the cookie has it.
+    await storeDecision(configText(siteConfig()), { analytics: 1, marketing: 0, media: 0 });
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    // The control: a page loaded afresh was read at its start and is not read again.
+    expect(here.state.decided).to.equal(false);
+    const changed = new Promise<ConsentState>((resolve) => here.on('change', resolve));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect((await changed).choices).to.include({ analytics: true, marketing: false });
+    expect(here.has('analytics')).to.equal(true);
   });
 
   it('runs nothing optional in a sensitive zone, whatever was chosen, and keeps the choice (R41)', async () => {

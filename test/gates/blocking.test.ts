@@ -69,6 +69,17 @@ describe('gates: nothing reaches a gated host without consent (R02, R03)', () =>
     expect(image.at).to.be.a('number');
   });
 
+  it('holds back fetchLater, where the browser has it, as it holds back a beacon', async function () {
+    type WithFetchLater = GatedFrame & { fetchLater?: (url: string) => unknown; FetchLaterResult?: new () => unknown };
+    const win = (await loadPage({ config: siteConfig() })) as WithFetchLater;
+    if (!win.fetchLater) this.skip();
+    // Held back before the browser looks at it: never queued, so never sent as the page goes away.
+    expect(win.fetchLater!(tracker('pixel.test', 'later.gif'))).to.deep.equal({ activated: false });
+    expect(win.samtycke.blocked().map((attempt) => `${attempt.kind} ${attempt.host}`)).to.deep.equal(['beacon pixel.test']);
+    // The control: an ungated call reaches the browser's own fetchLater, which takes only secure URLs (the test hosts are plain http).
+    expect(() => win.fetchLater!(tracker('free.test', 'later.json'))).to.throw(/insecure URL/);
+  });
+
   it('announces each blocked attempt as a samtycke:blocked event', async () => {
     const win = (await loadPage({ config: siteConfig(), body: BODY })) as GatedFrame;
     const seen: string[] = [];

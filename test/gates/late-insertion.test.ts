@@ -116,6 +116,55 @@ describe('gates: tags added after load (R03)', () => {
     expect((await gatedHits()).sort()).to.deep.equal(['analytics.test/tracker/svg.js', 'pixel.test/tracker/svg.gif']);
   });
 
+  it('holds back a subtree built apart before it is connected: template clones (Svelte, Vue) and a parsed fragment', async () => {
+    const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
+    await validated(win);
+    const doc = win.document;
+    const template = doc.createElement('template');
+    template.innerHTML = `<div><iframe title="Template video" src="${tracker('video.test', 'template.html')}"></iframe></div>`;
+    // As Svelte does: the template's content cloned, and put before an anchor node.
+    const anchor = doc.createComment('');
+    doc.body.append(anchor);
+    anchor.before(doc.importNode(template.content, true));
+    // As Vue does: each node of the parsed template inserted before a reference node.
+    const copy = template.content.cloneNode(true) as DocumentFragment;
+    doc.body.insertBefore(copy.firstChild!, anchor);
+    // A fragment made from a markup string: its script would run as it is inserted.
+    doc.body.appendChild(doc.createRange().createContextualFragment(`<script src="${tracker('analytics.test', 'fragment.js')}"></script>`));
+    // Held back as they were inserted, before the observer could have seen them.
+    const frames = [...doc.querySelectorAll('iframe')];
+    expect(frames.map((frame) => frame.getAttribute('src'))).to.deep.equal(['about:blank', 'about:blank']);
+    expect(frames.map((frame) => frame.dataset.src)).to.deep.equal([tracker('video.test', 'template.html'), tracker('video.test', 'template.html')]);
+    const script = doc.querySelector<HTMLScriptElement>('script[data-src]')!;
+    expect(script.type).to.equal('text/plain');
+    await laterRequestArrived(win);
+    expect(await gatedHits()).to.deep.equal([]);
+    expect(win.samtycke.blocked().map((attempt) => attempt.kind).sort()).to.deep.equal(['iframe', 'iframe', 'script']);
+
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
+    await until(() => win.__trackerRuns?.includes('analytics.test/tracker/fragment.js'), 'the fragment\'s script');
+    await until(async () => (await hitsOf('video.test', '/tracker/template.html')) === 2, 'both frames');
+  });
+
+  it('holds back an iframe put into a shadow root before it navigates, and loads it after "Accept all"', async () => {
+    const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
+    await validated(win);
+    const doc = win.document;
+    const template = doc.createElement('template');
+    template.innerHTML = `<iframe title="Shadow video" src="${tracker('video.test', 'shadow.html')}"></iframe>`;
+    const host = doc.createElement('div');
+    doc.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.append(doc.importNode(template.content, true));
+    const frame = root.querySelector('iframe')!;
+    expect(frame.getAttribute('src')).to.equal('about:blank');
+    expect(frame.dataset.src).to.equal(tracker('video.test', 'shadow.html'));
+    await laterRequestArrived(win);
+    expect(await gatedHits()).to.deep.equal([]);
+    expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
+    await until(() => hitsOf('video.test', '/tracker/shadow.html'), 'the shadow root\'s iframe');
+  });
+
   it('holds back a tag inserted as a markup string right after insertion (its first request may already have left)', async () => {
     const win = (await loadPage({ config: siteConfig() })) as GatedFrame;
     await validated(win);
