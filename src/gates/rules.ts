@@ -58,7 +58,8 @@ export function readGateRules(input: unknown): GateRules {
         id: service.id,
         category: id,
         necessary: necessary === true,
-        hosts: looseList(service.hosts).map((host) => looseText(host).toLowerCase()).filter(Boolean),
+        // One host given as a string (which the validator refuses) is still held back before it answers.
+        hosts: [service.hosts].flat().map((host) => looseText(host).toLowerCase()).filter(Boolean),
         source: service,
       });
     }

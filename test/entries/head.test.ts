@@ -131,6 +131,16 @@ describe('script-tag bundle (dist/samtycke.js)', () => {
     expect(listed).to.include.members(['fetch tracker.example ""', 'image pixel.example ""']);
   });
 
+  it('holds back a host given as a string from the start, before the validator refuses it', async () => {
+    const broken = siteConfig() as unknown as { categories: unknown[] };
+    broken.categories.push({ id: 'ads', services: [{ id: 'tracker', name: 'Tracker', hosts: 'tracker.example' }] });
+    const early = `<script>window.__early = fetch('https://tracker.example/collect').then(() => 'sent', (error) => error.message);</script>`;
+    const win = await loadPage({ config: configText(broken), before: PROBES, head: early });
+    expect(await win.__early).to.equal('blocked by samtycke');
+    expect(win.samtycke!.blocked().map((attempt) => `${attempt.kind} ${attempt.host} ${attempt.service}`)).to.include('fetch tracker.example tracker');
+    expect((await win.__firstError) as string).to.contain('ConfigError');
+  });
+
   it('holds back every request to another origin once the validator refuses the config, hosts it failed to list included', async () => {
     const broken = siteConfig() as unknown as { categories: unknown[] };
     // "service" for "services": the raw config lists no host for this category, the validator refuses the key.
