@@ -281,11 +281,11 @@ function wrapElementUrls(w: Realm, keeps: ElementUrlInspector): void {
  */
 function wrapInsertions(w: Realm, look: InsertionInspector): void {
   for (const prototype of [w.Node.prototype, w.Element.prototype, w.CharacterData.prototype, w.DocumentFragment.prototype] as unknown as Record<string, (...args: unknown[]) => unknown>[]) {
-    for (const name of ['appendChild', 'insertBefore', 'append', 'prepend', 'before', 'after', 'replaceWith', 'replaceChildren']) {
+    for (const name of ['appendChild', 'insertBefore', 'replaceChild', 'append', 'prepend', 'before', 'after', 'replaceWith', 'replaceChildren', 'insertAdjacentElement']) {
       const insert = prototype[name];
       if (!Object.hasOwn(prototype, name) || !insert) continue;
       prototype[name] = function (this: Node, ...args: unknown[]) {
-        // Strings (text) are no nodes; a node may be of another realm.
+        // Strings (text, `insertAdjacentElement`'s position) are no nodes; a node may be of another realm.
         if (this.isConnected) {
           for (const arg of args) {
             try {

@@ -129,21 +129,25 @@ describe('gates: tags added after load (R03)', () => {
     // As Vue does: each node of the parsed template inserted before a reference node.
     const copy = template.content.cloneNode(true) as DocumentFragment;
     doc.body.insertBefore(copy.firstChild!, anchor);
+    // As jQuery's replaceWith() does: a parsed node put in place of another.
+    const stand = doc.createElement('span');
+    doc.body.append(stand);
+    doc.body.replaceChild(template.content.cloneNode(true).firstChild!, stand);
     // A fragment made from a markup string: its script would run as it is inserted.
     doc.body.appendChild(doc.createRange().createContextualFragment(`<script src="${tracker('analytics.test', 'fragment.js')}"></script>`));
     // Held back as they were inserted, before the observer could have seen them.
     const frames = [...doc.querySelectorAll('iframe')];
-    expect(frames.map((frame) => frame.getAttribute('src'))).to.deep.equal(['about:blank', 'about:blank']);
-    expect(frames.map((frame) => frame.dataset.src)).to.deep.equal([tracker('video.test', 'template.html'), tracker('video.test', 'template.html')]);
+    expect(frames.map((frame) => frame.getAttribute('src'))).to.deep.equal(['about:blank', 'about:blank', 'about:blank']);
+    expect(frames.map((frame) => frame.dataset.src)).to.deep.equal(Array(3).fill(tracker('video.test', 'template.html')));
     const script = doc.querySelector<HTMLScriptElement>('script[data-src]')!;
     expect(script.type).to.equal('text/plain');
     await laterRequestArrived(win);
     expect(await gatedHits()).to.deep.equal([]);
-    expect(win.samtycke.blocked().map((attempt) => attempt.kind).sort()).to.deep.equal(['iframe', 'iframe', 'script']);
+    expect(win.samtycke.blocked().map((attempt) => attempt.kind).sort()).to.deep.equal(['iframe', 'iframe', 'iframe', 'script']);
 
     expect(await runInsideClick(win, () => win.samtycke.acceptAll())).to.equal(true);
     await until(() => win.__trackerRuns?.includes('analytics.test/tracker/fragment.js'), 'the fragment\'s script');
-    await until(async () => (await hitsOf('video.test', '/tracker/template.html')) === 2, 'both frames');
+    await until(async () => (await hitsOf('video.test', '/tracker/template.html')) === 3, 'the three frames');
   });
 
   it('holds back an iframe put into a shadow root before it navigates, and loads it after "Accept all"', async () => {
