@@ -20,11 +20,15 @@ export interface CreateConsentOptions extends ConsentOptions {
  * decision's proof record is queued and sent (R30, R31).
  *
  * @throws {ConfigError} listing every problem at once, when the config is invalid; nothing is granted then.
+ * @throws {Error} on a server (no `document`): render with `getConsent()` there, which is inert, and create the consent object in the browser.
  * @example
  * const consent = createConsent({ revision: '2026-11-01', policyUrl: '/privacy', categories: [{ id: 'analytics' }] });
  * if (consent.has('analytics')) loadAnalytics();
  */
 export function createConsent(input: ConfigInput, options: CreateConsentOptions = {}): Consent {
+  if (typeof document === 'undefined') {
+    throw new Error('[samtycke] createConsent() needs a browser: it reads and writes the decision cookie. On a server, render with getConsent(), which is inert, and create the consent object in the browser');
+  }
   if (typeof window !== 'undefined' && window.samtycke) {
     warn('second-consent', 'createConsent() made a second consent object on a page whose head script already has one: use getConsent() instead, so the page has one state and one banner');
   }

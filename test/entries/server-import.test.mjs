@@ -28,6 +28,12 @@ test('getConsent() on a server is inert: nothing granted, decided, stored or sub
   assert.throws(() => { consent.state.choices.analytics = true; }, TypeError, 'its state cannot be changed either');
 });
 
+test('createConsent() on a server says it needs a browser, instead of failing on a missing document', async () => {
+  const { createConsent } = await import('../../dist/esm/index.js');
+  const config = { revision: '2026-11-01', policyUrl: '/privacy', categories: [{ id: 'analytics' }] };
+  assert.throws(() => createConsent(config), { name: 'Error', message: /createConsent\(\) needs a browser.*getConsent\(\)/ });
+});
+
 test('the framework bindings render the inert state on a server', async () => {
   const { inertConsent } = await import('../../dist/esm/index.js');
   const { consentStore, grantedStore } = await import('../../dist/esm/svelte.js');
