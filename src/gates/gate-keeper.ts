@@ -246,9 +246,10 @@ export function startGateKeeper(consent: Consent, options: GateKeeperOptions): G
     // an iframe navigates, and a fragment's script runs, as it is inserted, before the observer hears of it.
     inspectInsertions((node) => {
       inserting = true;
-      lookedAt.add(node);
       try {
         look(node);
+        // Only once looked at in full: if that throws, the observer still looks.
+        lookedAt.add(node);
       } finally {
         inserting = false;
       }
